@@ -1,0 +1,15 @@
+"""``trainer`` and ``python -m trainer``: with no command the app opens; otherwise the CLI runs."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from trainer.cli import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

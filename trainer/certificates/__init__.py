@@ -1,0 +1,1 @@
+"""Certificates: the verification code and the PDF."""

@@ -1,0 +1,1 @@
+"""Content packs: the source report, lesson modules, question banks, glossary and guidance."""

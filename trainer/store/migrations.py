@@ -1,0 +1,96 @@
+"""Schema migrations, one step per version, applied in order inside one transaction each.
+
+Append only: a released step is never edited. ``PRAGMA user_version`` records the version, so a
+database written by a newer app (a higher version than the last step here) is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1(db: Database) -> None:
+    for sql in (
+        """CREATE TABLE learners (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            team TEXT NOT NULL,
+            staff_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            archived_at TEXT
+        )""",
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            pack_version TEXT NOT NULL,
+            quiz_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            question_ids TEXT NOT NULL,
+            pass_mark INTEGER NOT NULL,
+            mode TEXT NOT NULL DEFAULT 'self',
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            score REAL,
+            max_score INTEGER,
+            passed INTEGER
+        )""",
+        "CREATE INDEX attempts_learner ON attempts(learner_id, quiz_id)",
+        """CREATE TABLE responses (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT NOT NULL,
+            points REAL NOT NULL,
+            max_points REAL NOT NULL DEFAULT 1,
+            correct INTEGER NOT NULL,
+            confidence TEXT,
+            seconds REAL,
+            answered_at TEXT NOT NULL,
+            UNIQUE (attempt_id, question_id)
+        )""",
+        "CREATE INDEX responses_question ON responses(question_id, correct)",
+        """CREATE TABLE lesson_progress (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, pack_id, module_id)
+        )""",
+        """CREATE TABLE certificates (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            learner_id INTEGER REFERENCES learners(id) ON DELETE SET NULL,
+            learner_name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            attempt_id INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+            score_text TEXT NOT NULL DEFAULT '',
+            cpd_minutes INTEGER NOT NULL,
+            pack_id TEXT NOT NULL,
+            pack_version TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_reason TEXT
+        )""",
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
