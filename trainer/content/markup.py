@@ -24,9 +24,24 @@ def glossary_ids(text: str) -> list[str]:
     return [m.group(1) for m in GLOSSARY_LINK.finditer(text or "")]
 
 
+SECTION_LABELS = {
+    "judgements": "judgements",
+    "exec-summary": "executive summary",
+    "area-facts": "area facts",
+    "summary-children": "summary for children",
+    "section-help-summary": "help and protection summary",
+    "section-cla-summary": "children looked after summary",
+    "section-adoption-summary": "adoption judgement",
+    "section-leavers-summary": "care leavers judgement",
+    "section-leadership-summary": "leadership summary",
+    "lscb-exec-summary": "LSCB summary",
+    "about-inspection": "about the inspection",
+}
+
+
 def _cite_link(match: re.Match[str]) -> str:
     parts = [p.strip().lstrip("¶").strip().replace("–", "-") for p in match.group(1).split(",")]
-    return " ".join(f"[¶{p}](cite:{p})" for p in parts if p)
+    return "\u00a0".join(f"[¶\u00a0{SECTION_LABELS.get(p, p)}](cite:{p})" for p in parts if p)
 
 
 def to_linked_markdown(text: str, term_label: dict[str, str] | None = None) -> str:
@@ -38,6 +53,7 @@ def to_linked_markdown(text: str, term_label: dict[str, str] | None = None) -> s
         return f"[{shown or labels.get(tid, tid)}](glossary:{tid})"
 
     text = GLOSSARY_LINK.sub(glossary, text or "")
+    text = re.sub(r"\]\s*\[¶", "], [¶", text)  # keep adjacent citations apart: ¶12, ¶13
     return CITATION.sub(_cite_link, text)
 
 

@@ -168,8 +168,8 @@ def parse_report(text: str) -> ReportIndex:
 
         heading_key = re.sub(r"\s+(good|requires improvement|outstanding|inadequate)$", "",
                              lowered)
-        if current_block != "judgements" and heading_key in _SECTION_IDS and ("\t" in line or heading_key in headings
-                                            or line.strip().startswith("<p>")):
+        is_heading = "\t" in line or heading_key in headings or line.strip().startswith("<p>")
+        if current_block != "judgements" and heading_key in _SECTION_IDS and is_heading:
             area = _SECTION_IDS[heading_key]
             new_section(clean(line.split("\t")[0]))
             current_block = None

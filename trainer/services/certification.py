@@ -19,7 +19,7 @@ from trainer.services.errors import UserError
 from trainer.store import Store
 from trainer.store.records import Certificate, now_iso
 
-SECRET_KEY = "certificate_secret"
+SECRET_SETTING = "certificate_secret"
 
 
 def score_sentence(score: float, max_score: int, percent: int) -> str:
@@ -40,10 +40,10 @@ class CertificateService:
         self.library = library
 
     def _secret(self) -> str:
-        secret = self.store.get_setting(SECRET_KEY)
+        secret = self.store.get_setting(SECRET_SETTING)
         if secret is None:
             secret = new_secret()
-            self.store.set_setting(SECRET_KEY, secret)
+            self.store.set_setting(SECRET_SETTING, secret)
         return secret
 
     def issue_for_attempt(self, attempt_id: int) -> Certificate:

@@ -170,3 +170,43 @@ class StudyService:
             passed=bool(attempt.passed), calibration=Calibration(sure_wrong, unsure_right,
                                                                  topic_sure_wrong),
             by_topic=by_topic)
+
+
+@dataclass(frozen=True)
+class ModuleStatus:
+    module_id: str
+    state: str  # "not started" | "in progress" | "passed" | "not yet passed"
+    best_percent: int | None
+    unfinished_attempt: int | None
+
+    @property
+    def text(self) -> str:
+        if self.state == "passed":
+            return f"Passed · best {self.best_percent}%"
+        if self.state == "not yet passed":
+            return f"Not yet passed · best {self.best_percent}%"
+        if self.state == "in progress":
+            return "Knowledge check in progress"
+        return "Not started"
+
+
+def module_statuses(store: Store, learner_id: int, pack: ContentPack) -> dict[str, ModuleStatus]:
+    best = store.best_attempts(learner_id)
+    unfinished = {a.module_id: a.id for a in store.unfinished_attempts(learner_id)
+                  if a.pack_id == pack.id}
+    statuses = {}
+    for module in pack.ordered_modules():
+        attempt = best.get(module.id)
+        percent = scoring.percent(attempt.score, attempt.max_score) if attempt else None
+        passed_any = any(a.passed for a in store.attempts_for(learner_id)
+                         if a.module_id == module.id and a.pack_id == pack.id)
+        if module.id in unfinished:
+            state = "in progress"
+        elif passed_any:
+            state = "passed"
+        elif attempt:
+            state = "not yet passed"
+        else:
+            state = "not started"
+        statuses[module.id] = ModuleStatus(module.id, state, percent, unfinished.get(module.id))
+    return statuses

@@ -1,0 +1,41 @@
+"""Helpers for driving the real window as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+
+def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
+    """Scroll to the link with this target and click it with the mouse."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + 1)
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                rect = browser.cursorRect(cursor)
+                qtbot.mouseClick(browser.viewport(), Qt.LeftButton, pos=rect.center())
+                return
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} in {browser.objectName()}")
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, letters outside ASCII included (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else Qt.Key_unknown
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.NoModifier, ch))

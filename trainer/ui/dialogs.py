@@ -1,0 +1,25 @@
+"""Every dialog that asks the person something goes through a function here, so tests can answer
+by patching one function (the novelWriter way)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
+    return Path(chosen) if chosen else None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def confirm(parent: QWidget, title: str, message: str) -> bool:
+    answer = QMessageBox.question(parent, title, message)
+    return answer == QMessageBox.Yes

@@ -1,0 +1,312 @@
+"""The main window: header, sidebar, pages and the report side panel, wired in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer import APP_NAME
+from trainer.services.context import Services
+from trainer.services.errors import UserError
+from trainer.services.study import module_statuses
+from trainer.store.records import Learner
+from trainer.ui import dialogs
+from trainer.ui.pages.learn import HomePage, LearnPage
+from trainer.ui.pages.module import LinkedText, ModulePage
+from trainer.ui.pages.quiz import QuizPage
+from trainer.ui.pages.result import ResultPage
+from trainer.ui.pages.welcome import WelcomePage
+from trainer.ui.report_view import ReportPage, ReportPanel
+from trainer.ui.theme import SPACE
+from trainer.ui.widgets import button, label
+
+NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"))
+
+
+class GlossaryDialog(QDialog):
+    def __init__(self, term, parent=None):
+        super().__init__(parent)
+        self.setObjectName("glossaryDialog")
+        self.setWindowTitle(f"Glossary: {term.term}")
+        self.setAccessibleName(f"Glossary: {term.term}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(term.term, role="h2", name="glossaryTerm"))
+        self.text = LinkedText("glossaryDefinition", "Definition")
+        from trainer.content.markup import to_linked_markdown
+
+        extra = "".join(f" [¶{c}]" for c in term.cites)
+        self.text.setMarkdown(to_linked_markdown(term.definition + extra))
+        layout.addWidget(self.text)
+        close = button("Close", "glossaryClose")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignRight)
+        self.resize(520, 300)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services):
+        super().__init__()
+        self.services = services
+        self.learner: Learner | None = None
+        self.pack = services.library.packs[0] if services.library.packs else None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 820)
+
+        # -- build ----------------------------------------------------------------------------
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("header")
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(SPACE["l"], SPACE["s"], SPACE["l"], SPACE["s"])
+        header_row.addWidget(label(APP_NAME, name="appTitle", wrap=False))
+        header_row.addStretch(1)
+        self.learner_label = label("", name="currentLearner", wrap=False)
+        self.switch_learner = button("Switch learner", "switchLearner",
+                                     description="Choose another learner, or add one")
+        header_row.addWidget(self.learner_label)
+        header_row.addWidget(self.switch_learner)
+        outer.addWidget(header)
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.sidebar = QFrame()
+        self.sidebar.setObjectName("sidebar")
+        side_layout = QVBoxLayout(self.sidebar)
+        side_layout.setContentsMargins(SPACE["s"], SPACE["l"], SPACE["s"], SPACE["l"])
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Main sections")
+        for key, text in NAV:
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        side_layout.addWidget(self.nav)
+        self.sidebar.setMinimumWidth(190)
+        self.sidebar.setMaximumWidth(260)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.welcome = WelcomePage(services.learners)
+        self.home = HomePage()
+        self.learn = LearnPage()
+        self.module = ModulePage()
+        self.quiz = QuizPage(services.study)
+        self.result = ResultPage()
+        self.report = ReportPage()
+        for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
+                     self.report):
+            self.stack.addWidget(page)
+        self.panel = ReportPanel()
+        self.panel.hide()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        if self.pack:
+            self.report.set_pack(self.pack)
+            self.panel.view.set_pack(self.pack)
+
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        back_action = QAction("Back", self)
+        back_action.setShortcut(QKeySequence.Back)
+        back_action.triggered.connect(self.go_back)
+        self.addAction(back_action)
+        close_panel = QAction("Close report panel", self)
+        close_panel.setShortcut(QKeySequence(Qt.Key_Escape))
+        close_panel.triggered.connect(self.panel.hide)
+        self.addAction(close_panel)
+
+        # -- wire -----------------------------------------------------------------------------
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.switch_learner.clicked.connect(self.show_welcome)
+        self.welcome.learner_chosen.connect(self.set_learner)
+        self.home.module_requested.connect(self.open_module)
+        self.home.resume_requested.connect(self.resume_attempt)
+        self.learn.module_requested.connect(self.open_module)
+        self.module.back_requested.connect(lambda: self.go("learn"))
+        self.module.check_requested.connect(self.start_check)
+        self.module.text.citation_requested.connect(self.show_citation)
+        self.module.text.glossary_requested.connect(self.show_glossary)
+        self.quiz.citation_requested.connect(self.show_citation)
+        self.quiz.glossary_requested.connect(self.show_glossary)
+        self.quiz.finished.connect(self.show_result)
+        self.quiz.error.connect(lambda message: dialogs.show_error(self, "Cannot do that",
+                                                                   message))
+        self.result.certificate_requested.connect(self.save_certificate)
+        self.result.retake_requested.connect(self.retake)
+        self.result.module_requested.connect(self.open_module)
+        self.panel.close_requested.connect(self.panel.hide)
+        self.panel.open_full_requested.connect(self.open_report_at)
+
+        self._restore_learner()
+
+    # -- learners ---------------------------------------------------------------------------
+    def _restore_learner(self) -> None:
+        last = self.services.store.get_setting("last_learner_id")
+        learner = self.services.learners.get(int(last)) if last and last.isdigit() else None
+        if learner and learner.archived_at is None:
+            self.set_learner(learner.id)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        self.welcome.refresh()
+        self.sidebar.hide()
+        self.switch_learner.hide()
+        self.learner_label.setText("")
+        self.stack.setCurrentWidget(self.welcome)
+
+    def set_learner(self, learner_id: int) -> None:
+        self.learner = self.services.learners.get(learner_id)
+        self.services.store.set_setting("last_learner_id", str(learner_id))
+        self.learner_label.setText(f"Studying as {self.learner.name}")
+        self.learner_label.setAccessibleName(f"Current learner: {self.learner.name}")
+        self.sidebar.show()
+        self.switch_learner.show()
+        self.go("home")
+
+    # -- navigation -------------------------------------------------------------------------
+    def _statuses(self):
+        if self.pack is None or self.learner is None:
+            return {}
+        return module_statuses(self.services.store, self.learner.id, self.pack)
+
+    def go(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                if self.nav.currentRow() != row:
+                    self.nav.setCurrentRow(row)
+                    return  # _nav_changed shows the page
+        self._show_page(key)
+
+    def _nav_changed(self, current, _previous) -> None:
+        if current is not None:
+            self._show_page(current.data(Qt.UserRole))
+
+    def _show_page(self, key: str) -> None:
+        if self.learner is None:
+            return
+        if key == "home":
+            self.home.show_home(self.learner.name, self.pack, self._statuses())
+            self.stack.setCurrentWidget(self.home)
+        elif key == "learn":
+            if self.pack:
+                self.learn.show_modules(self.pack, self._statuses())
+            self.stack.setCurrentWidget(self.learn)
+        elif key == "report":
+            self.stack.setCurrentWidget(self.report)
+
+    def go_back(self) -> None:
+        current = self.stack.currentWidget()
+        if current in (self.module, self.result):
+            self.go("learn")
+        elif current is self.quiz and self.quiz.view:
+            self.open_module(self.quiz.view.attempt.module_id)
+
+    def open_module(self, module_id: str) -> None:
+        if self.pack is None or module_id not in self.pack.modules:
+            return
+        self.services.store.mark_module_opened(self.learner.id, self.pack.id, module_id)
+        self.module.show_module(self.pack, module_id, self._statuses().get(module_id))
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(1)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.module)
+
+    def open_report_at(self, pid: str) -> None:
+        self.panel.hide()
+        self.go("report")
+        if pid:
+            self.report.show_paragraph(pid)
+
+    def show_citation(self, pid: str) -> None:
+        if self.panel.view.show_paragraph(pid):
+            self.panel.show()
+            if sum(self.splitter.sizes()[2:]) < 200:
+                total = sum(self.splitter.sizes())
+                self.splitter.setSizes([200, int((total - 200) * 0.58), int((total - 200) * 0.42)])
+
+    def show_glossary(self, term_id: str) -> None:
+        term = self.pack.glossary.get(term_id) if self.pack else None
+        if term is None:
+            return
+        dialog = GlossaryDialog(term, self)
+        dialog.text.citation_requested.connect(self.show_citation)
+        dialog.exec()
+
+    # -- studying ---------------------------------------------------------------------------
+    def start_check(self, module_id: str) -> None:
+        quiz = self.pack.quiz_for_module(module_id) if self.pack else None
+        if quiz is None:
+            return
+        self._start_quiz(quiz.id)
+
+    def _start_quiz(self, quiz_id: str) -> None:
+        try:
+            view = self.services.study.start_or_resume(self.learner.id, self.pack.id, quiz_id)
+        except UserError as exc:
+            dialogs.show_error(self, "Cannot start the knowledge check", str(exc))
+            return
+        self.quiz.start(view)
+        self.stack.setCurrentWidget(self.quiz)
+
+    def resume_attempt(self, attempt_id: int) -> None:
+        try:
+            view = self.services.study.view(attempt_id)
+        except UserError as exc:
+            dialogs.show_error(self, "Cannot resume", str(exc))
+            return
+        self.quiz.start(view)
+        self.stack.setCurrentWidget(self.quiz)
+
+    def retake(self, quiz_id: str) -> None:
+        self._start_quiz(quiz_id)
+
+    def show_result(self, attempt_id: int) -> None:
+        self.result.show_result(self.services.study.result(attempt_id))
+        self.stack.setCurrentWidget(self.result)
+
+    def save_certificate(self, attempt_id: int) -> None:
+        try:
+            certificate = self.services.certificates.issue_for_attempt(attempt_id)
+        except UserError as exc:
+            dialogs.show_error(self, "No certificate", str(exc))
+            return
+        safe_name = "".join(ch if ch.isalnum() else "-" for ch in certificate.learner_name)
+        suggested = Path.home() / f"certificate-{safe_name.strip('-')[:40]}-{certificate.id}.pdf"
+        path = dialogs.ask_save_path(self, "Save certificate", suggested, "PDF files (*.pdf)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        try:
+            saved = self.services.certificates.save_pdf(certificate, path)
+        except UserError as exc:
+            dialogs.show_error(self, "Certificate not saved", str(exc))
+            return
+        self.result.certificate_saved(str(saved), certificate.id, certificate.code)

@@ -1,0 +1,1 @@
+"""One class per page. Pages emit ``*_requested`` signals; the main window wires them."""

@@ -1,0 +1,151 @@
+"""One theme for the whole app: colours, a spacing scale and a type scale, as a stylesheet.
+
+Colours are chosen for contrast (text at least 4.5:1 on its background, controls and focus rings
+at least 3:1). The text size setting scales every font from one base size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+SPACE = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24, "xxl": 32}
+TYPE_SCALE = {"small": 0.9, "body": 1.0, "lead": 1.15, "h3": 1.2, "h2": 1.45, "h1": 1.8}
+BASE_POINT_SIZE = 11
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    window: str
+    surface: str
+    sidebar: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    focus: str
+    good: str
+    warn: str
+    bad: str
+    highlight: str
+
+
+LIGHT = Palette("light", window="#f4f6f8", surface="#ffffff", sidebar="#e9eef2", text="#1b262e",
+                muted="#4a5a66", accent="#1f5f7a", accent_text="#ffffff", border="#8795a1",
+                focus="#b3400a", good="#1e6b3a", warn="#8a4b00", bad="#a32020",
+                highlight="#fff1b8")
+DARK = Palette("dark", window="#15191d", surface="#1f252b", sidebar="#1a1f24", text="#e8edf1",
+               muted="#b3c0ca", accent="#7cc4e0", accent_text="#0e1a20", border="#7d8b96",
+               focus="#ffb26b", good="#7fd39a", warn="#f2c46d", bad="#ff9c9c",
+               highlight="#4d4210")
+HIGH_CONTRAST = Palette("high-contrast", window="#000000", surface="#000000", sidebar="#000000",
+                        text="#ffffff", muted="#ffffff", accent="#ffff00", accent_text="#000000",
+                        border="#ffffff", focus="#00ffff", good="#00ff00", warn="#ffff00",
+                        bad="#ff6b6b", highlight="#333300")
+THEMES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def current_palette(app: QApplication | None = None) -> Palette:
+    app = app or QApplication.instance()
+    name = app.property("trainerTheme") if app else None
+    return THEMES.get(name or "light", LIGHT)
+
+
+def stylesheet(p: Palette, scale: float) -> str:
+    def pt(step: str) -> str:
+        return f"{BASE_POINT_SIZE * scale * TYPE_SCALE[step]:.1f}pt"
+
+    return f"""
+    QWidget {{ color: {p.text}; font-size: {pt('body')}; }}
+    QMainWindow, QStackedWidget > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+        background: {p.window}; }}
+    QFrame#sidebar {{ background: {p.sidebar}; border-right: 1px solid {p.border}; }}
+    QListWidget#navigation {{ background: {p.sidebar}; border: none; font-size: {pt('lead')}; }}
+    QListWidget#navigation::item {{ padding: {SPACE['m']}px {SPACE['l']}px; border-radius: 6px; }}
+    QListWidget#navigation::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+    QListWidget#navigation:focus {{ outline: none; border: 2px solid {p.focus}; }}
+    QFrame#header {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
+    QLabel#appTitle {{ font-size: {pt('h3')}; font-weight: 600; color: {p.accent}; }}
+    QLabel[role="h1"] {{ font-size: {pt('h1')}; font-weight: 600; }}
+    QLabel[role="h2"] {{ font-size: {pt('h2')}; font-weight: 600; }}
+    QLabel[role="h3"] {{ font-size: {pt('h3')}; font-weight: 600; }}
+    QLabel[role="lead"] {{ font-size: {pt('lead')}; }}
+    QLabel[role="muted"] {{ color: {p.muted}; }}
+    QLabel[role="error"] {{ color: {p.bad}; font-weight: 600; }}
+    QLabel[role="badge"] {{ border: 1px solid {p.border}; border-radius: 4px; padding: 2px 8px;
+        font-size: {pt('small')}; font-weight: 600; background: {p.surface}; }}
+    QLabel[grade="Outstanding"], QLabel[grade="Good"] {{ color: {p.good}; border-color: {p.good}; }}
+    QLabel[grade="Requires improvement"], QLabel[grade="Inadequate"] {{ color: {p.warn};
+        border-color: {p.warn}; }}
+    QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border};
+        border-radius: 8px; }}
+    QFrame[role="card"]:focus {{ border: 2px solid {p.focus}; }}
+    QFrame[verdict="right"] {{ border-left: 6px solid {p.good}; }}
+    QFrame[verdict="partly"] {{ border-left: 6px solid {p.warn}; }}
+    QFrame[verdict="wrong"] {{ border-left: 6px solid {p.bad}; }}
+    QPushButton {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 6px;
+        padding: {SPACE['s']}px {SPACE['l']}px; min-height: 1.6em; }}
+    QPushButton:hover {{ border-color: {p.accent}; }}
+    QPushButton:focus {{ border: 2px solid {p.focus}; }}
+    QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+    QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
+        border-color: {p.accent}; font-weight: 600; }}
+    QPushButton[role="primary"]:focus {{ border: 3px solid {p.focus}; }}
+    QPushButton[role="link"] {{ background: transparent; border: none; color: {p.accent};
+        text-decoration: underline; padding: 2px; }}
+    QPushButton[role="link"]:focus {{ border: 2px solid {p.focus}; }}
+    QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ background: {p.surface};
+        border: 1px solid {p.border}; border-radius: 4px; padding: {SPACE['s']}px; }}
+    QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{
+        border: 2px solid {p.focus}; }}
+    QLineEdit[invalid="true"] {{ border: 2px solid {p.bad}; }}
+    QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 6px;
+        padding: {SPACE['s']}px; }}
+    QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
+    QRadioButton, QCheckBox {{ padding: {SPACE['s']}px; spacing: {SPACE['m']}px; }}
+    QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {p.focus}; border-radius: 4px; }}
+    QRadioButton::indicator, QCheckBox::indicator {{ width: 18px; height: 18px; }}
+    QProgressBar {{ border: 1px solid {p.border}; border-radius: 4px; background: {p.surface};
+        text-align: center; min-height: 10px; max-height: 14px; color: {p.text}; }}
+    QProgressBar::chunk {{ background: {p.accent}; border-radius: 3px; }}
+    QTreeWidget, QListWidget {{ background: {p.surface}; border: 1px solid {p.border}; }}
+    QTreeWidget:focus, QListWidget:focus {{ border: 2px solid {p.focus}; }}
+    QTreeWidget::item:selected, QListWidget::item:selected {{ background: {p.accent};
+        color: {p.accent_text}; }}
+    QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border}; }}
+    """
+
+
+def apply_theme(app: QApplication, name: str = "light", scale: float = 1.0) -> None:
+    p = THEMES.get(name, LIGHT)
+    app.setProperty("trainerTheme", p.name)
+    app.setProperty("trainerScale", scale)
+    palette = QPalette()
+    palette.setColor(QPalette.Window, QColor(p.window))
+    palette.setColor(QPalette.WindowText, QColor(p.text))
+    palette.setColor(QPalette.Base, QColor(p.surface))
+    palette.setColor(QPalette.Text, QColor(p.text))
+    palette.setColor(QPalette.Button, QColor(p.surface))
+    palette.setColor(QPalette.ButtonText, QColor(p.text))
+    palette.setColor(QPalette.Highlight, QColor(p.accent))
+    palette.setColor(QPalette.HighlightedText, QColor(p.accent_text))
+    palette.setColor(QPalette.Link, QColor(p.accent))
+    palette.setColor(QPalette.LinkVisited, QColor(p.accent))
+    palette.setColor(QPalette.ToolTipBase, QColor(p.surface))
+    palette.setColor(QPalette.ToolTipText, QColor(p.text))
+    palette.setColor(QPalette.PlaceholderText, QColor(p.muted))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(p, scale))
+
+
+def repolish(widget) -> None:
+    """Re-apply the stylesheet after a dynamic property (role, verdict, invalid) changes."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
