@@ -19,7 +19,7 @@ from trainer.services.errors import UserError
 from trainer.store import Store
 from trainer.store.records import Certificate, now_iso
 
-SECRET_SETTING = "certificate_secret"
+SECRET_SETTING = "certificate_secret"  # noqa: S105 - the name of a setting, not a secret
 
 
 def score_sentence(score: float, max_score: int, percent: int) -> str:
