@@ -48,6 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     stats = csub.add_parser("stats", help="question counts and paragraph coverage per pack")
     stats.add_argument("--json", action="store_true", help="print JSON")
     _common(stats)
+    imp = csub.add_parser("import", help="install a content pack from a zip file (checked first)")
+    imp.add_argument("zip", metavar="ZIP")
+    imp.add_argument("--replace", action="store_true", help="replace an installed pack of that id")
+    _common(imp)
+
+    p = sub.add_parser("db", help="check, back up or restore the training records")
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser,
+                            required=True)
+    _common(dsub.add_parser("check", help="run SQLite's integrity check on the database"))
+    _common(dsub.add_parser("backup", help="make a backup now"))
+    _common(dsub.add_parser("backups", help="list the backups, newest first"))
+    restore = dsub.add_parser("restore", help="restore a backup (default: the newest); the "
+                                              "current database is backed up or set aside first")
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file")
+    _common(restore)
 
     p = sub.add_parser("learners", help="list or add learners")
     lsub = p.add_subparsers(dest="learners_command", metavar="ACTION", parser_class=_Parser,
@@ -139,6 +154,9 @@ def pack_stats(pack) -> dict:
 def cmd_content(args) -> int:
     from trainer.content.library import load_library
 
+    if args.content_command == "import":
+        return cmd_content_import(args)
+
     library = load_library([Path(p) for p in getattr(args, "content", [])])
     stats = [pack_stats(pack) for pack in library.packs]
     if args.json:
@@ -152,6 +170,82 @@ def cmd_content(args) -> int:
             print(f"  {bank}: {count}")
         print(f"  numbered paragraphs cited: {len(s['paragraphs_cited'])}; not cited: "
               f"{', '.join(s['paragraphs_not_cited']) or 'none'}")
+    return 0
+
+
+def cmd_content_import(args) -> int:
+    from trainer.services.content_import import import_content_pack
+    from trainer.store import Store
+
+    db_path = paths.resolve_db_path(getattr(args, "db", None))
+    store = Store.open(db_path)
+    try:
+        imported = import_content_pack(Path(args.zip), store, replace=args.replace)
+    finally:
+        store.close()
+    for problem in imported.problems:
+        print(problem)
+    print(f"Imported {imported.pack_id} {imported.version} into {imported.path}"
+          + (f" with {len(imported.problems)} problem(s)" if imported.problems else ""))
+    return 0
+
+
+def _warn_network(db_path: Path) -> None:
+    from trainer.store.fsinfo import network_share_warning
+
+    warning = network_share_warning(db_path)
+    if warning:
+        print(f"trainer: warning: {warning}", file=sys.stderr)
+
+
+def cmd_db(args) -> int:
+    from trainer.services.backups import BackupService, backups_for, restore_damaged
+    from trainer.store import Store
+    from trainer.store.backup import check_file
+    from trainer.store.db import DatabaseCorruptError
+    from trainer.store.lock import InstanceLock
+
+    db_path = paths.resolve_db_path(getattr(args, "db", None))
+    _warn_network(db_path)
+    if args.db_command == "check":
+        ok, message = check_file(db_path)
+        print(message, file=sys.stdout if ok else sys.stderr)
+        return 0 if ok else 1
+    if args.db_command == "backups":
+        found = backups_for(db_path)
+        if not found:
+            print(f"No backups yet in {paths.backups_dir(db_path)}. Make one with: trainer db backup")
+        for backup in found:
+            print(f"{backup.path}\t{backup.label}\t{backup.size // 1024} KB")
+        return 0
+    if args.db_command == "backup":
+        store = Store.open(db_path)
+        try:
+            path = BackupService(store).backup_now("manual")
+        finally:
+            store.close()
+        print(f"Backed up to {path}")
+        return 0
+    # restore: never while the app has the records open
+    if args.backup:
+        backup = Path(args.backup)
+    else:
+        found = backups_for(db_path)
+        if not found:
+            raise _Quit(f"There are no backups in {paths.backups_dir(db_path)}.")
+        backup = found[0].path
+    with InstanceLock(db_path):
+        try:
+            store = Store.open(db_path)
+        except DatabaseCorruptError:
+            aside = restore_damaged(db_path, backup)
+            print(f"Restored {backup} to {db_path}; the damaged file was kept as {aside}.")
+            return 0
+        try:
+            safety = BackupService(store).restore(backup)
+        finally:
+            store.close()
+    print(f"Restored {backup} to {db_path}. The records as they were are kept in {safety}.")
     return 0
 
 
@@ -206,6 +300,7 @@ COMMANDS = {
     "learners": cmd_learners,
     "certificate": cmd_certificate,
     "verify": cmd_verify,
+    "db": cmd_db,
 }
 
 

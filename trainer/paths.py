@@ -82,3 +82,8 @@ def bundled_pack_manifest() -> Path:
 
 def font_path(bold: bool = False) -> Path:
     return resources_dir() / "fonts" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+
+
+def packs_dir() -> Path:
+    """Content packs imported from zip files (``trainer content import``)."""
+    return data_dir() / "packs"

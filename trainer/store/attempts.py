@@ -19,7 +19,7 @@ class AttemptRecords:
     def create_attempt(self, *, learner_id: int, pack_id: str, pack_version: str, quiz_id: str,
                        module_id: str, seed: int, question_ids: Sequence[str], pass_mark: int,
                        mode: str = "self") -> Attempt:
-        with self.db.atomic():
+        with self.writing():
             cursor = self.db.execute(
                 "INSERT INTO attempts(learner_id, pack_id, pack_version, quiz_id, module_id, seed, "
                 "question_ids, pass_mark, mode, started_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -52,7 +52,7 @@ class AttemptRecords:
                         confidence: str | None = None, seconds: float | None = None) -> Response:
         """Write one answer and commit it before returning: the caller shows feedback after."""
         answered = now_iso()
-        with self.db.atomic():
+        with self.writing():
             self.db.execute(
                 "INSERT INTO responses(attempt_id, question_id, position, answer, points, correct, "
                 "confidence, seconds, answered_at) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -67,7 +67,7 @@ class AttemptRecords:
         return [Response.from_row(r) for r in rows]
 
     def finish_attempt(self, attempt_id: int, score: float, max_score: int, passed: bool) -> Attempt:
-        with self.db.atomic():
+        with self.writing():
             self.db.execute(
                 "UPDATE attempts SET finished_at = ?, score = ?, max_score = ?, passed = ? "
                 "WHERE id = ? AND finished_at IS NULL",
@@ -75,7 +75,7 @@ class AttemptRecords:
         return self.attempt(attempt_id)
 
     def mark_module_opened(self, learner_id: int, pack_id: str, module_id: str) -> None:
-        with self.db.atomic():
+        with self.writing():
             self.db.execute(
                 "INSERT OR IGNORE INTO lesson_progress(learner_id, pack_id, module_id, opened_at) "
                 "VALUES (?,?,?,?)", (learner_id, pack_id, module_id, now_iso()))

@@ -14,7 +14,7 @@ class CertificateRecords:
     db: object
 
     def add_certificate(self, certificate: Certificate) -> Certificate:
-        with self.db.atomic():
+        with self.writing():
             self.db.execute(f"INSERT INTO certificates({_FIELDS}) VALUES "  # noqa: S608
                             f"({','.join('?' * 14)})", astuple(certificate))
         return certificate

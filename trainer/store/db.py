@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -31,6 +32,30 @@ class DatabaseBusyError(StoreError):
     pass
 
 
+class StoreWriteError(StoreError):
+    """A write that did not happen (disk full, read-only, locked): nothing was saved."""
+
+
+BUSY_SECONDS = 3.0  # a locked database gets its clear message well within five seconds
+
+
+def write_error_message(exc: sqlite3.Error, path: Path | None) -> str:
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "full" in text:
+        why = ("the disk is full. Free some space, then try again")
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        why = ("the database or its folder is read-only. Make it writable, or choose another "
+               "place with --db PATH")
+    elif "locked" in text or "busy" in text:
+        why = ("another program is using the database. Close it, then try again")
+    elif "disk i/o" in text or "i/o" in text:
+        why = ("the disk reported an error. Check the disk or the network connection")
+    else:
+        why = f"the database reported: {exc}"
+    return f"This was not saved{where}: {why}."
+
+
 class Store(LearnerRecords, AttemptRecords, CertificateRecords):
     """The training records. One instance per open database file."""
 
@@ -38,8 +63,21 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords):
         self.db = db
         self.path = path
 
+    @contextlib.contextmanager
+    def writing(self):
+        """One transaction; a failed write becomes a StoreWriteError that says what to do."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.OperationalError as exc:
+            raise StoreWriteError(write_error_message(exc, self.path)) from exc
+
     @classmethod
-    def open(cls, path: Path | str) -> Store:
+    def open(cls, path: Path | str, backup_dir: Path | None = None) -> Store:
+        """Open (or create) the database. Before a migration a backup is written to
+        ``backup_dir`` (default: the backups folder next to the database)."""
         path = Path(path)
         if path.is_dir():
             raise StoreError(f"{path} is a folder; give the path of a database file, such as "
@@ -56,11 +94,12 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords):
                         f"{path} is not a training database (it is not an SQLite file). Check the "
                         "path, or choose another file with --db PATH.")
         try:
-            conn = sqlite3.connect(str(path), timeout=5.0)
+            conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS)
             db = Database(conn, execute_plugins=False)
             store = cls(db, path)
             store._configure()
             store._check()
+            store._backup_before_migration(backup_dir)
             store.migrate()
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
@@ -86,7 +125,7 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords):
 
     def _configure(self) -> None:
         conn = self.db.conn
-        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise DatabaseBusyError(f"Could not switch {self.path} to WAL mode (got {mode}).")
@@ -105,6 +144,19 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords):
                 f"The database {self.path} was written by a newer version of this app (schema "
                 f"{version}; this app knows up to {SCHEMA_VERSION}). Install the newer version to "
                 "open it.")
+
+    def _backup_before_migration(self, backup_dir: Path | None) -> None:
+        version = self.schema_version
+        if 0 < version < SCHEMA_VERSION:
+            from trainer import paths
+            from trainer.store.backup import BackupError, make_backup
+
+            try:
+                make_backup(self.db.conn, backup_dir or paths.backups_dir(self.path),
+                            f"before-upgrade-from-v{version}")
+            except BackupError as exc:
+                raise StoreError(f"The database {self.path} needs an upgrade, but no backup "
+                                 f"could be made first, so it was not changed: {exc}") from exc
 
     @property
     def schema_version(self) -> int:
@@ -130,6 +182,6 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords):
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self.writing():
             self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO "
                             "UPDATE SET value = excluded.value", (key, value))

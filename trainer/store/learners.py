@@ -12,7 +12,7 @@ class LearnerRecords:
 
     def add_learner(self, name: str, role: str, team: str, staff_id: str = "") -> Learner:
         created = now_iso()
-        with self.db.atomic():
+        with self.writing():
             cursor = self.db.execute(
                 "INSERT INTO learners(name, role, team, staff_id, created_at) VALUES (?,?,?,?,?)",
                 (name, role, team, staff_id, created))
