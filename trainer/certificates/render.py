@@ -8,6 +8,7 @@ letters such as Ł that the built-in Helvetica cannot.
 from __future__ import annotations
 
 import io
+import unicodedata
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -28,6 +29,68 @@ def _register_fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(paths.font_path())))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_path(bold=True))))
+
+
+def _direction(ch: str) -> str:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return "R"
+    if kind == "L":
+        return "L"
+    return "N"
+
+
+def visual_order(text: str) -> str:
+    """Right-to-left runs (Hebrew) laid out for a page drawn left to right: a small form of the
+    Unicode bidi algorithm, enough for one line such as a name. Text without RTL is unchanged."""
+    if not any(_direction(ch) == "R" for ch in text):
+        return text
+    base = next((d for d in map(_direction, text) if d != "N"), "L")
+    runs: list[list] = []
+    for ch in text:
+        direction = _direction(ch)
+        if runs and runs[-1][0] == direction:
+            runs[-1][1].append(ch)
+        else:
+            runs.append([direction, [ch]])
+    # Neutrals (spaces, punctuation, digits) between two runs of one direction take it; else base.
+    for index, run in enumerate(runs):
+        if run[0] == "N":
+            before = runs[index - 1][0] if index > 0 else base
+            after = runs[index + 1][0] if index + 1 < len(runs) else base
+            run[0] = before if before == after else base
+    merged: list[list] = []
+    for direction, chars in runs:
+        if merged and merged[-1][0] == direction:
+            merged[-1][1].extend(chars)
+        else:
+            merged.append([direction, list(chars)])
+    pieces = ["".join(reversed(chars)) if direction == "R" else "".join(chars)
+              for direction, chars in merged]
+    return "".join(reversed(pieces)) if base == "R" else "".join(pieces)
+
+
+def needs_shaping(text: str) -> list[str]:
+    """Letters of scripts that join up (Arabic, Syriac…), which this renderer cannot shape."""
+    return [ch for ch in dict.fromkeys(text) if unicodedata.bidirectional(ch) == "AL"
+            and unicodedata.category(ch).startswith("L")]
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` that the certificate cannot print faithfully: those its fonts
+    have no letter for, and those beyond the Basic Multilingual Plane (most emoji), whose text
+    ReportLab cannot record in the PDF, so they would not copy, search or read aloud."""
+    from reportlab.pdfbase import pdfmetrics
+
+    _register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in (FONT, FONT_BOLD)]
+    missing = []
+    for ch in text:
+        if ch.isspace():
+            continue
+        if (ord(ch) > 0xFFFF or any(ord(ch) not in face for face in faces)) and ch not in missing:
+            missing.append(ch)
+    return missing
 
 
 def format_date(iso: str) -> str:
@@ -91,6 +154,8 @@ class CertificateRenderer:
         from reportlab.platypus import Paragraph
 
         frame_width = width - 160
+        if visual_order(text) != text:
+            text, max_lines = visual_order(text), 1  # laid out as one line, shrunk to fit
         markup = escape(text)
         while True:
             style = ParagraphStyle("c", fontName=FONT_BOLD if bold else FONT, fontSize=size,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer import paths
@@ -31,8 +31,11 @@ class BackupService:
         self.store = store
         self.folder = folder or (paths.backups_dir(store.path) if store.path else None)
         self.clock = clock
-        self._last_auto = clock()
         self._changes_at_backup = self._changes()
+        newest = self.list()[:1]
+        # Time since the newest backup counts as use, so a short session still gets one.
+        age = (datetime.now(UTC) - newest[0].taken_at).total_seconds() if newest else float("inf")
+        self._last_auto = clock() - max(0.0, min(age, 1e9))
 
     def _changes(self) -> int:
         return self.store.db.conn.total_changes

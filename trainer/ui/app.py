@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from trainer import APP_ID, APP_NAME, __version__
+from trainer.logsetup import log_unexpected, setup_logging
+from trainer.services.backups import backups_for, restore_damaged
 from trainer.services.context import Services
-from trainer.store.db import StoreError
+from trainer.services.errors import UserError
+from trainer.store.backup import BackupError, set_aside
+from trainer.store.db import DatabaseCorruptError, StoreError
+from trainer.store.fsinfo import network_share_warning
+from trainer.store.lock import InstanceLock
 from trainer.ui import dialogs
 from trainer.ui.main_window import MainWindow
 from trainer.ui.theme import apply_theme
+
+log = logging.getLogger("trainer.app")
+AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,18 +36,99 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def handle_unexpected(exc_type, exc, tb) -> None:
+    """sys.excepthook: log it, then say so kindly and where the log is. Answers are committed
+    before their feedback is shown, so none is lost; the app carries on."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    path = log_unexpected(exc_type, exc, tb)
+    try:
+        dialogs.show_unexpected_error(QApplication.activeWindow(), path)
+    except Exception:  # noqa: BLE001 - never let the hook itself fail
+        sys.__excepthook__(exc_type, exc, tb)
+
+
+def open_services(db_path: Path, extra_content: list[Path] | None = None) -> Services | None:
+    """Open the records, handling a damaged database by asking: restore a backup, start afresh
+    or quit. The damaged file is never overwritten. None means: do not start."""
+    while True:
+        try:
+            return Services.open(db_path, extra_content)
+        except DatabaseCorruptError as exc:
+            log.error("Damaged database: %s", exc)
+            choice, backup = dialogs.ask_damaged_database(None, str(exc), backups_for(db_path))
+            try:
+                if choice == "restore":
+                    aside = restore_damaged(db_path, backup.path)
+                    dialogs.show_info(None, "Backup restored",
+                                      f"The records were restored from the backup of "
+                                      f"{backup.label}. The damaged file is kept as {aside}.")
+                elif choice == "fresh":
+                    aside = set_aside(db_path)
+                    dialogs.show_info(None, "Starting afresh",
+                                      f"The damaged file is kept as {aside}. New, empty records "
+                                      "will be started.")
+                else:
+                    return None
+            except (UserError, BackupError) as failure:
+                dialogs.show_error(None, "The records could not be repaired", str(failure))
+                return None
+        except StoreError as exc:
+            log.error("Cannot open the database: %s", exc)
+            dialogs.show_error(None, "The training records cannot be opened", str(exc))
+            print(f"trainer: error: {exc}", file=sys.stderr)
+            return None
+
+
+def start_auto_backup(window: MainWindow, services: Services) -> QTimer:
+    def tick():
+        try:
+            made = services.backups.maybe_backup() if services.backups else None
+            if made:
+                log.info("Automatic backup: %s", made)
+        except UserError as exc:
+            log.warning("Automatic backup failed: %s", exc)
+
+    timer = QTimer(window)
+    timer.setObjectName("autoBackupTimer")
+    timer.timeout.connect(tick)
+    timer.start(AUTO_BACKUP_CHECK_MS)
+    window.destroyed.connect(timer.stop)
+    return timer
+
+
 def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
+    setup_logging()
     app = make_app()
     apply_theme(app)
+    sys.excepthook = handle_unexpected
+    lock = InstanceLock(db_path)
     try:
-        services = Services.open(db_path, extra_content)
-    except StoreError as exc:
-        dialogs.show_error(None, "The training records cannot be opened", str(exc))
+        lock.acquire()
+    except (StoreError, OSError) as exc:
+        dialogs.show_error(None, "The app is already open", str(exc))
         print(f"trainer: error: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(services)
-    window.show()
     try:
-        return app.exec()
+        warning = network_share_warning(db_path)
+        if warning:
+            log.warning(warning)
+            dialogs.show_warning(None, "The records are on a network share", warning)
+        services = open_services(db_path, extra_content)
+        if services is None:
+            return 1
+        window = MainWindow(services)
+        start_auto_backup(window, services)
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            try:
+                if services.backups:
+                    services.backups.maybe_backup()
+            except UserError as exc:
+                log.warning("Backup on closing failed: %s", exc)
+            services.close()
     finally:
-        services.close()
+        lock.release()

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
                                      description="Choose another learner, or add one")
         header_row.addWidget(self.learner_label)
         header_row.addWidget(self.switch_learner)
+        self.backups_button = button("Backups", "openBackups",
+                                     description="Make a backup of the records now, or restore one")
+        header_row.addWidget(self.backups_button)
         outer.addWidget(header)
 
         self.splitter = QSplitter(Qt.Horizontal)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         # -- wire -----------------------------------------------------------------------------
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.switch_learner.clicked.connect(self.show_welcome)
+        self.backups_button.clicked.connect(self.show_backups)
         self.welcome.learner_chosen.connect(self.set_learner)
         self.home.module_requested.connect(self.open_module)
         self.home.resume_requested.connect(self.resume_attempt)
@@ -163,6 +167,21 @@ class MainWindow(QMainWindow):
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
 
+        self._restore_learner()
+
+    # -- backups ----------------------------------------------------------------------------
+    def show_backups(self) -> None:
+        from trainer.ui.backups import BackupsDialog
+
+        if self.services.backups is None:
+            return
+        dialog = BackupsDialog(self.services.backups, self)
+        dialog.restored.connect(self.after_restore)
+        self.backups_dialog = dialog
+        dialog.exec()
+
+    def after_restore(self) -> None:
+        self.learner = None
         self._restore_learner()
 
     # -- learners ---------------------------------------------------------------------------

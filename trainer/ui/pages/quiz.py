@@ -26,6 +26,7 @@ from trainer.quiz.model import QuestionType
 from trainer.quiz.scoring import MULTIPLE_RESPONSE_RULE
 from trainer.services.errors import UserError
 from trainer.services.study import AttemptView, Feedback, StudyService
+from trainer.store.db import StoreError
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, repolish
 from trainer.ui.widgets import button, label
@@ -249,8 +250,10 @@ class QuizPage(QWidget):
         try:
             feedback = self.study.answer(view, question.id, answer, confidence,
                                          round(time.monotonic() - self.shown_at, 1))
-        except UserError as exc:
+        except (UserError, StoreError) as exc:
+            # Not saved, so nothing is shown as saved: the answer stays chosen and can be sent again.
             self.error.emit(str(exc))
+            self._update_buttons()
             return
         self.submitted = feedback
         for widget in self.option_buttons:
@@ -306,7 +309,7 @@ class QuizPage(QWidget):
     def finish(self) -> None:
         try:
             self.study.finish(self.view)
-        except UserError as exc:
+        except (UserError, StoreError) as exc:
             self.error.emit(str(exc))
             return
         self.finished.emit(self.view.attempt.id)
