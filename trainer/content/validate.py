@@ -193,8 +193,9 @@ def validate_pack(pack: ContentPack, module_docs: dict[str, YamlDoc],
         for index, q in enumerate(bank.questions):
             base = ("questions", index)
             if q.id in seen:
-                c.add(doc, (*base, "id"), f"question id '{q.id}' is already used in {seen[q.id]}",
-                      q.id)
+                # Reported, and left out; the first question with this id still loads.
+                c.add(doc, (*base, "id"), f"question id '{q.id}' is already used in {seen[q.id]}; "
+                      "this one is left out")
                 continue
             seen[q.id] = doc.file
             _question_rules(c, doc, base, q)
