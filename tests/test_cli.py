@@ -85,3 +85,54 @@ def test_certificate_command_writes_the_pdf(tmp_path, library, pack):
     code = result.stdout.split("code ")[1].split(")")[0]
     assert trainer("verify", code, db=db).returncode == 0
     assert trainer("verify", "AAAA-BBBB-CCCC-DDDD", db=db).returncode == 1
+
+
+def test_db_commands(tmp_path):
+    db = tmp_path / "x.db"
+    assert trainer("learners", "add", "Sam", "--role", "SW", "--team", "T", db=db).returncode == 0
+    made = trainer("db", "backup", db=db)
+    assert made.returncode == 0 and "Backed up to" in made.stdout
+    backup = made.stdout.split("Backed up to ")[1].strip()
+    listed = trainer("db", "backups", db=db)
+    assert backup in listed.stdout and "manual" in listed.stdout
+    check = trainer("db", "check", db=db)
+    assert check.returncode == 0 and check.stdout.startswith("ok:")
+    trainer("learners", "add", "Later", "--role", "SW", "--team", "T", db=db)
+    restored = trainer("db", "restore", backup, db=db)
+    assert restored.returncode == 0, restored.stderr
+    assert "before-restore" in restored.stdout
+    assert "Later" not in trainer("learners", "list", db=db).stdout
+
+
+def test_db_check_and_restore_of_a_damaged_database(tmp_path):
+    db = tmp_path / "x.db"
+    from trainer.store import Store
+
+    store = Store.open(db)
+    for i in range(60):
+        store.add_learner(f"Learner {i}", "SW", "T")
+    store.close()
+    assert trainer("db", "backup", db=db).returncode == 0
+    data = bytearray(db.read_bytes())
+    for offset in range(4096 + 8, 4096 * 4, 7):
+        data[offset] = 0xA5
+    db.write_bytes(bytes(data))
+    check = trainer("db", "check", db=db)
+    assert check.returncode == 1 and "damaged" in check.stderr and "Traceback" not in check.stderr
+    opened = trainer("learners", "list", db=db)
+    assert opened.returncode == 1 and len(opened.stderr.strip().splitlines()) == 1
+    restored = trainer("db", "restore", db=db)
+    assert restored.returncode == 0, restored.stderr
+    assert "damaged file was kept as" in restored.stdout
+    assert list(tmp_path.glob("x.damaged-*.db"))
+    assert "Learner 59" in trainer("learners", "list", db=db).stdout
+
+
+def test_db_restore_while_the_app_is_open_is_refused(tmp_path):
+    from trainer.store.lock import InstanceLock
+
+    db = tmp_path / "x.db"
+    assert trainer("db", "backup", db=db).returncode == 0
+    with InstanceLock(db):
+        result = trainer("db", "restore", db=db)
+    assert result.returncode == 1 and "open in another window" in result.stderr

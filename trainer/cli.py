@@ -216,7 +216,7 @@ def cmd_db(args) -> int:
         if not found:
             print(f"No backups yet in {paths.backups_dir(db_path)}. Make one with: trainer db backup")
         for backup in found:
-            print(f"{backup.path}\t{backup.label}\t{backup.size // 1024} KB")
+            print(f"{backup.path}\t{backup.label}\t{backup.reason}\t{backup.size // 1024} KB")
         return 0
     if args.db_command == "backup":
         store = Store.open(db_path)

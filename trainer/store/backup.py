@@ -36,9 +36,7 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        local = self.taken_at.astimezone()
-        return f"{local:%d %B %Y, %H:%M}" + (f" ({self.reason.replace('-', ' ')})"
-                                             if self.reason else "")
+        return f"{self.taken_at.astimezone():%d %B %Y, %H:%M}"
 
 
 def _now() -> datetime:
@@ -165,12 +163,16 @@ def check_file(path: Path) -> tuple[bool, str]:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return False, f"{path} cannot be checked: {exc}."
+    except sqlite3.OperationalError as exc:
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            return False, f"{path} cannot be checked now: {exc}. Close other programs using it."
+        return False, f"{path} is damaged: {exc}. Restore a backup with `trainer db restore`."
+    except sqlite3.DatabaseError as exc:
+        return False, f"{path} is damaged: {exc}. Restore a backup with `trainer db restore`."
     if rows == ["ok"]:
         return True, f"ok: {path} passed the integrity check (schema version {version})."
     shown = "; ".join(rows[:5]) + ("; …" if len(rows) > 5 else "")
-    return False, f"{path} is damaged: {shown}"
+    return False, f"{path} is damaged: {shown}. Restore a backup with `trainer db restore`."
 
 
 def set_aside(path: Path, now: datetime | None = None) -> Path:
