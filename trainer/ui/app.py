@@ -101,15 +101,15 @@ def start_auto_backup(window: MainWindow, services: Services) -> QTimer:
 def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
     setup_logging()
     app = make_app()
-    apply_theme(app)
     sys.excepthook = handle_unexpected
     lock = InstanceLock(db_path)
     try:
-        lock.acquire()
+        lock.acquire()  # first, so a second window hears at once
     except (StoreError, OSError) as exc:
         dialogs.show_error(None, "The app is already open", str(exc))
         print(f"trainer: error: {exc}", file=sys.stderr)
         return 1
+    apply_theme(app)
     try:
         warning = network_share_warning(db_path)
         if warning:
