@@ -21,8 +21,16 @@ def calibration_sentence(result: Result) -> str:
                      "decisions are the costly ones in practice: look at these again first.")
     if cal.unsure_right:
         parts.append(f"You were unsure but right on {cal.unsure_right}: trust that knowledge.")
+    levels = [(key, word) for key, word in (("sure", "Sure"), ("fairly", "Fairly sure"),
+                                            ("unsure", "Unsure")) if key in cal.by_level]
+    table = " · ".join(f"{word}: {cal.by_level[key][0]} of {cal.by_level[key][1]} right"
+                       for key, word in levels)
     if not parts:
-        return "Your confidence matched your answers."
+        parts.append("Your confidence matched your answers." if levels else
+                     "You did not say how sure you were; next time, rating each answer shows "
+                     "where confidence and knowledge part company.")
+    if table:
+        parts.append(f"({table})")
     return " ".join(parts)
 
 
@@ -30,6 +38,7 @@ class ResultPage(QWidget):
     certificate_requested = Signal(int)
     retake_requested = Signal(str)
     module_requested = Signal(str)
+    review_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,7 +69,11 @@ class ResultPage(QWidget):
         self.retake = button("Retake", "retakeQuiz",
                              description="Start a new attempt with a fresh set of questions")
         self.back = button("Back to module", "backToModule")
+        self.review = button("Review answers", "reviewAnswers",
+                             description="Every question with your answer, the right answer and "
+                                         "the feedback")
         row.addWidget(self.save_certificate)
+        row.addWidget(self.review)
         row.addWidget(self.retake)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -70,6 +83,7 @@ class ResultPage(QWidget):
             lambda: self.certificate_requested.emit(self.result.attempt.id))
         self.retake.clicked.connect(lambda: self.retake_requested.emit(self.result.rules.id))
         self.back.clicked.connect(lambda: self.module_requested.emit(self.result.attempt.module_id))
+        self.review.clicked.connect(lambda: self.review_requested.emit(self.result.attempt.id))
 
     def show_result(self, result: Result) -> None:
         self.result = result
