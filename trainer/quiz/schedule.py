@@ -4,8 +4,8 @@ interval. This is the documented rule the app shows to learners:
 - A question answered wrongly, or answered with "Unsure", in a knowledge check joins the queue in
   box 1 and is due at once.
 - In practice, a right answer given as "Fairly sure" or "Sure" (or with no rating) moves it up one
-  box; it comes back after that box's interval: 1, 3, 7 and then 21 days. A right answer after
-  box 4 takes it out of the queue: you know it.
+  box and it comes back after that box's interval: box 2 after 3 days, box 3 after 7, box 4 after
+  21. A right answer in box 4 takes it out of the queue: you know it.
 - A right answer given as "Unsure" keeps it in its box; it comes back after that box's interval.
 - A wrong answer sends it back to box 1, due again tomorrow.
 """
@@ -20,8 +20,8 @@ LAST_BOX = max(INTERVAL_DAYS)
 
 RULE_TEXT = (
     "Questions you got wrong, or were unsure of, come back here. Get one right and it comes back "
-    "later: after 1, 3, 7 and then 21 days. Get it right after that and it leaves the queue. Get it "
-    "wrong and it starts again tomorrow."
+    "later: after 3 days, then 7, then 21. Get it right after that and it leaves the queue. Get it "
+    "wrong and it starts again tomorrow. Right but unsure: it comes back after the same wait."
 )
 
 

@@ -351,7 +351,16 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot open the case study", str(exc))
             return
         self.case_study.start(view, self.learner.id)
+        self._mark_nav("learn")
         self.stack.setCurrentWidget(self.case_study)
+
+    def _mark_nav(self, key: str) -> None:
+        """Show where a page belongs in the sidebar without switching page."""
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
 
     def show_review(self, attempt_id: int) -> None:
         result = self.services.study.result(attempt_id)

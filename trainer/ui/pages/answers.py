@@ -112,7 +112,9 @@ class OrderingEditor(QWidget):
         self.list.moved.connect(self._refresh)
         self.list.currentRowChanged.connect(lambda _row: self._refresh())
         self._refresh()
-        self.list.setMinimumHeight(min(60 * len(options) + 16, 420))
+        self.list.setStyleSheet("QListWidget#orderingList::item { padding: 6px; }")
+        rows = sum(max(self.list.sizeHintForRow(r), 20) + 16 for r in range(self.list.count()))
+        self.list.setFixedHeight(min(rows + 2 * self.list.frameWidth() + 16, 480))
 
     def _move(self, delta: int) -> None:
         self.list.move_current(delta)

@@ -90,6 +90,7 @@ class _ScrollPage(QWidget):
         while self.content.count():
             item = self.content.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not only when the deletion is processed
                 item.widget().deleteLater()
             elif item.layout():
                 _clear_layout(item.layout())
@@ -99,6 +100,7 @@ def _clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()
             item.widget().deleteLater()
 
 

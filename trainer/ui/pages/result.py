@@ -10,6 +10,11 @@ from trainer.ui.theme import SPACE
 from trainer.ui.widgets import Card, button, label
 
 
+def marks(points: float) -> str:
+    """Marks as people write them: 10, 7.5, 3.08 (never 3.08333)."""
+    return f"{round(points, 2):g}"
+
+
 def calibration_sentence(result: Result) -> str:
     cal = result.calibration
     parts = []
@@ -87,7 +92,7 @@ class ResultPage(QWidget):
 
     def show_result(self, result: Result) -> None:
         self.result = result
-        got = f"{result.score:g}"
+        got = marks(result.score)
         if result.passed:
             self.headline.setText(f"You passed — {got} of {result.max_score}")
         else:
@@ -99,7 +104,7 @@ class ResultPage(QWidget):
         lines = []
         for topic, (points, out_of) in sorted(result.by_topic.items(),
                                               key=lambda kv: kv[1][0] / kv[1][1]):
-            lines.append(f"{topic.replace('-', ' ').capitalize()}: {points:g} of {out_of}")
+            lines.append(f"{topic.replace('-', ' ').capitalize()}: {marks(points)} of {out_of}")
         self.topics.setText("\n".join(lines))
         self.save_certificate.setVisible(result.passed)
         self.certificate_note.setText("")

@@ -10,6 +10,7 @@ from trainer.content.pack import ContentPack
 from trainer.services.feedback import CONFIDENCE_WORDS, answer_markdown, given_text
 from trainer.services.study import Result, ReviewItem
 from trainer.ui.pages.module import LinkedText
+from trainer.ui.pages.result import marks
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
@@ -69,7 +70,7 @@ class ReviewPage(QWidget):
         self.result = result
         self.title.setText(f"Review: {result.rules.title}")
         right = sum(1 for i in items if i.correct)
-        self.summary.setText(f"{result.score:g} of {result.max_score} marks; {right} of "
+        self.summary.setText(f"{marks(result.score)} of {result.max_score} marks; {right} of "
                              f"{len(items)} questions fully right. Citations open the report.")
         self.text.setMarkdown(review_markdown(pack, items))
         self.text.verticalScrollBar().setValue(0)
