@@ -132,14 +132,26 @@ class LearnPage(_ScrollPage):
 class HomePage(_ScrollPage):
     module_requested = Signal(str)
     resume_requested = Signal(int)
+    problems_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__("homePage", "Home", "", parent)
 
     def show_home(self, learner_name: str, pack: ContentPack | None,
-                  statuses: dict[str, ModuleStatus]) -> None:
+                  statuses: dict[str, ModuleStatus], problem_count: int = 0) -> None:
         self.clear()
         self.title.setText(f"Hello, {learner_name}")
+        if problem_count:
+            notice = Card("contentProblemsCard")
+            notice.body.addWidget(label(
+                f"Some content could not be loaded ({problem_count} problem"
+                f"{'s' if problem_count != 1 else ''}). Everything else works as usual.",
+                role="lead"))
+            show = button("Show the problems", "showContentProblems",
+                          description="List each problem with its file and line")
+            show.clicked.connect(self.problems_requested)
+            notice.body.addWidget(show, 0, Qt.AlignLeft)
+            self.content.addWidget(notice)
         if pack is None:
             self.content.addWidget(label("No content is loaded.", role="muted"))
             return
