@@ -251,3 +251,24 @@ def test_time_limit_can_be_extended_and_turned_off():
     limit.turn_off()
     assert limit.remaining(10_000) is None and not limit.expired(10_000)
     assert clock(605) == "10:05"
+
+
+def test_design_problems_catch_loops_few_endings_and_a_short_best_path():
+    from trainer.quiz.casestudy import design_problems
+
+    case = tiny_case()
+    assert any("three endings" in p for p in design_problems(case))
+    nodes = dict(case.nodes)
+    nodes["end-mid"] = Node("end-mid", ending=True, score=50, title="Middling")
+    nodes["middle"] = Node("middle", "Then", (Choice("Ask", "Good", "end-good"),
+                                               Choice("Back", "Loop", "start"),
+                                               Choice("Half", "Half", "end-mid")))
+    looped = CaseStudy("cs", "Case", "", "start", nodes)
+    assert any("loop" in p for p in design_problems(looped))
+    nodes["middle"] = Node("middle", "Then", (Choice("Ask", "Good", "end-good"),
+                                               Choice("Half", "Half", "end-mid")))
+    assert design_problems(CaseStudy("cs", "Case", "", "start", nodes)) == []
+    nodes["start"] = Node("start", "Begin", (Choice("Straight there", "Good", "end-good"),
+                                              Choice("Middle", "Hm", "middle")))
+    short = design_problems(CaseStudy("cs", "Case", "", "start", nodes))
+    assert any("after 1 decision" in p for p in short)

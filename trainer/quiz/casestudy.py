@@ -119,3 +119,52 @@ class Walk:
 def _words(text: str, limit: int = 7) -> str:
     words = text.split()
     return " ".join(words) if len(words) <= limit else " ".join(words[:limit]) + "…"
+
+
+def paths_to_endings(case: CaseStudy, limit: int = 10_000) -> list[list[Step]]:
+    """Every path from the start to an ending (up to ``limit`` paths), as lists of steps.
+
+    Raises ValueError when a path loops back on itself, because then a learner could go round
+    for ever."""
+    found: list[list[Step]] = []
+
+    def walk(node_id: str, path: list[Step], seen: tuple[str, ...]) -> None:
+        if len(found) >= limit:
+            return
+        node = case.node(node_id)
+        if node.ending:
+            found.append(path)
+            return
+        for index, choice in enumerate(node.choices):
+            if choice.next in seen:
+                raise ValueError(f"choice {index + 1} at '{node_id}' leads back to "
+                                 f"'{choice.next}', so the story can loop for ever")
+            walk(choice.next, [*path, Step(node_id, index, choice)], (*seen, choice.next))
+
+    walk(case.start, [], (case.start,))
+    return found
+
+
+def design_problems(case: CaseStudy) -> list[str]:
+    """The rules of docs/content-format.md that need the whole story to check: every path ends
+    (no loops), at least three endings with different scores, at least two decisions on the way to
+    the best ending."""
+    problems = []
+    scores = {n.score for n in case.endings if n.score is not None}
+    if len(scores) < 3:
+        problems.append(f"case study {case.id}: needs at least three endings with different "
+                        f"scores (has {len(scores)})")
+    try:
+        paths = paths_to_endings(case)
+    except (ValueError, KeyError) as exc:
+        return [*problems, f"case study {case.id}: {exc}"]
+    best = max(scores, default=None)
+    to_best = [len(p) for p in paths if case.node(_end(case, p)).score == best]
+    if to_best and min(to_best) < 2:
+        problems.append(f"case study {case.id}: the best ending is reached after "
+                        f"{min(to_best)} decision(s); make at least two decisions lead to it")
+    return problems
+
+
+def _end(case: CaseStudy, path: list[Step]) -> str:
+    return path[-1].choice.next if path else case.start

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.content.cases import case_from_spec
 from trainer.content.library import Library
 from trainer.content.pack import ContentPack
-from trainer.content.schema import CaseStudySpec
-from trainer.quiz.casestudy import CaseStudy, Choice, Node, Step, Walk
+from trainer.quiz.casestudy import CaseStudy, Step, Walk
 from trainer.services.errors import UserError
 from trainer.store import Store
 from trainer.store.practice import CaseRun
 
-
-def case_from_spec(spec: CaseStudySpec) -> CaseStudy:
-    nodes = {
-        n.id: Node(id=n.id, text=n.text, ending=n.ending, score=n.score, title=n.title,
-                   debrief=n.debrief,
-                   choices=tuple(Choice(c.text, c.consequence, c.next) for c in n.choices))
-        for n in spec.nodes
-    }
-    return CaseStudy(id=spec.id, title=spec.title, summary=spec.summary, start=spec.start,
-                     nodes=nodes, reflect=tuple(spec.reflect))
+__all__ = ["CaseStudyService", "CaseView", "case_from_spec"]
 
 
 @dataclass

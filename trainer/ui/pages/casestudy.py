@@ -115,6 +115,7 @@ class CaseStudyPage(QWidget):
             widget.setStyleSheet("text-align: left;")
             widget.clicked.connect(lambda _checked=False, n=number: self.choose(n))
             self.choices_box.addWidget(widget)
+            widget.show()  # shown now, not on the next event-loop turn, so focus can land
             self.choice_buttons.append(widget)
         self.prompt.show()
         self.continue_button.hide()
