@@ -187,10 +187,10 @@ def test_every_past_schema_upgrades_and_keeps_its_records(tmp_path, fixture):
 
 def test_fixtures_cover_every_past_version():
     have = {int(p.stem.split("-v")[1]) for p in FIXTURES.glob("schema-v*.db")}
-    assert set(range(1, migrations.SCHEMA_VERSION + 1)) <= have
+    assert {1, *range(1, migrations.SCHEMA_VERSION)} <= have
 
 
-def _with_v2(monkeypatch, step):
+def _with_next(monkeypatch, step):
     steps = [*migrations.MIGRATIONS, step]
     monkeypatch.setattr(store_db, "MIGRATIONS", steps)
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", len(steps))
@@ -199,23 +199,27 @@ def _with_v2(monkeypatch, step):
 def test_upgrade_backs_up_first_and_runs_in_one_transaction(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "schema-v1.db", path)
+    current = migrations.SCHEMA_VERSION
 
     def broken(db):
         db.execute("CREATE TABLE half_done (x)")
         db.execute("ALTER TABLE learners ADD COLUMN email TEXT")
         raise sqlite3.OperationalError("simulated failure in the middle of an upgrade")
 
-    _with_v2(monkeypatch, broken)
+    _with_next(monkeypatch, broken)
     with pytest.raises(StoreError):
         Store.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    # The steps before the broken one are complete; the broken one left nothing behind.
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'").fetchone()[0] == 0
     assert "email" not in [r[1] for r in conn.execute("PRAGMA table_info(learners)")]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     backups = list_backups(tmp_path / "backups")
-    assert backups and backups[0].reason == "before-upgrade-from-v1"
-    saved = sqlite3.connect(backups[0].path)
+    assert {b.reason for b in backups} >= {"before-upgrade-from-v1"}
+    first = next(b for b in backups if b.reason == "before-upgrade-from-v1")
+    saved = sqlite3.connect(first.path)
     assert saved.execute("SELECT count(*) FROM learners").fetchone()[0] == 2
     assert saved.execute("PRAGMA user_version").fetchone()[0] == 1
     saved.close()
@@ -223,9 +227,9 @@ def test_upgrade_backs_up_first_and_runs_in_one_transaction(tmp_path, monkeypatc
     def good(db):
         db.execute("ALTER TABLE learners ADD COLUMN email TEXT")
 
-    _with_v2(monkeypatch, good)
+    _with_next(monkeypatch, good)
     store = Store.open(path)
-    assert store.schema_version == 2 and len(store.learners()) == 2
+    assert store.schema_version == current + 1 and len(store.learners()) == 2
 
 
 def test_newer_database_is_refused_with_a_clear_message(tmp_path):

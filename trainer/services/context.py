@@ -7,8 +7,10 @@ from pathlib import Path
 
 from trainer.content.library import Library, load_library
 from trainer.services.backups import BackupService
+from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
 from trainer.services.learners import LearnerService
+from trainer.services.practice import PracticeService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -21,6 +23,12 @@ class Services:
     study: StudyService
     certificates: CertificateService
     backups: BackupService | None = None
+    cases: CaseStudyService | None = None
+    practice: PracticeService | None = None
+
+    def __post_init__(self) -> None:
+        self.cases = self.cases or CaseStudyService(self.store, self.library)
+        self.practice = self.practice or PracticeService(self.store, self.library)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:
