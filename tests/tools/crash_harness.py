@@ -208,13 +208,33 @@ def run(kills: int, seed: int = 1, workdir: Path | None = None, verbose: bool = 
     return figures
 
 
-def record(figures: Figures, path: Path, seed: int) -> None:
+def run_parallel(kills: int, seed: int, jobs: int, verbose: bool = False) -> Figures:
+    """``jobs`` independent databases, each killed in turn, side by side; the figures added."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    started = time.monotonic()
+    shares = [kills // jobs + (1 if i < kills % jobs else 0) for i in range(jobs)]
+    with ThreadPoolExecutor(jobs) as pool:
+        parts = list(pool.map(lambda i: run(shares[i], seed + i, verbose=verbose), range(jobs)))
+    total = Figures()
+    for part in parts:
+        for name, value in asdict(part).items():
+            if name == "failures":
+                total.failures.extend(value)
+            elif name != "seconds":
+                setattr(total, name, getattr(total, name) + value)
+    total.seconds = round(time.monotonic() - started, 1)
+    return total
+
+
+def record(figures: Figures, path: Path, seed: int, jobs: int = 1) -> None:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     verdict = "PASS" if figures.ok else "FAIL"
     section = f"""<!-- crash-harness:start -->
 ## Crash harness: latest stress run
 
-`python -m tests.tools.crash_harness --kills {figures.kills} --seed {seed} --record {path}`, {when},
+`python -m tests.tools.crash_harness --kills {figures.kills} --seed {seed} --jobs {jobs} --record {path}`
+({jobs} database(s) side by side), {when},
 {platform.system()} {platform.release()}, Python {platform.python_version()}, SQLite
 {sqlite3.sqlite_version}.
 
@@ -251,18 +271,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="independent databases side by side")
     parser.add_argument("--record", metavar="FILE", help="write the figures into this markdown file")
     parser.add_argument("--child", nargs=3, metavar=("DB", "LOG", "SEED"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]))
         return 0
-    figures = run(args.kills, args.seed, verbose=True)
+    figures = (run_parallel(args.kills, args.seed, args.jobs, verbose=True) if args.jobs > 1
+               else run(args.kills, args.seed, verbose=True))
     for failure in figures.failures[:20]:
         print(failure)
     print(json.dumps({k: v for k, v in asdict(figures).items() if k != "failures"}, indent=2))
     if args.record:
-        record(figures, Path(args.record), args.seed)
+        record(figures, Path(args.record), args.seed, args.jobs)
     return 0 if figures.ok else 1
 
 
