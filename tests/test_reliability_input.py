@@ -91,7 +91,8 @@ NAME_CHARS = st.characters(categories=("L", "M", "N", "P", "S", "Zs")).filter(
     lambda ch: unicodedata.bidirectional(ch) not in ("R", "AL", "AN", "RLE", "RLO", "RLI"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.text(NAME_CHARS, min_size=1, max_size=110))
 def test_any_accepted_name_is_printed_exactly(name):
     try:
@@ -104,8 +105,13 @@ def test_any_accepted_name_is_printed_exactly(name):
     assert squash(stored) in squash(text)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(NAME_CHARS, min_size=1, max_size=110), st.text(NAME_CHARS, min_size=1, max_size=80))
+# Latin, Greek and Cyrillic: the scripts the certificate font covers, so few examples are wasted.
+TEXT_CHARS = st.characters(categories=("L", "M", "N", "P", "S", "Zs"), max_codepoint=0x04FF)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.text(TEXT_CHARS, min_size=1, max_size=110), st.text(TEXT_CHARS, min_size=1, max_size=80))
 def test_organisation_and_title_are_printed_exactly(organisation, title):
     organisation = " ".join(organisation.split())
     title = " ".join(title.split())

@@ -171,7 +171,8 @@ def check_file(path: Path) -> tuple[bool, str]:
         return False, f"{path} is damaged: {exc}. Restore a backup with `trainer db restore`."
     if rows == ["ok"]:
         return True, f"ok: {path} passed the integrity check (schema version {version})."
-    shown = "; ".join(rows[:5]) + ("; …" if len(rows) > 5 else "")
+    lines = [" ".join(line.split()) for row in rows for line in str(row).splitlines()]
+    shown = "; ".join(lines[:5]) + ("; …" if len(lines) > 5 else "")
     return False, f"{path} is damaged: {shown}. Restore a backup with `trainer db restore`."
 
 

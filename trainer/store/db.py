@@ -136,9 +136,10 @@ class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords)
     def _check(self) -> None:
         result = self.db.conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
+            first = " ".join(str(result).splitlines()[0].split())[:200]
             raise DatabaseCorruptError(
-                f"The database {self.path} failed its integrity check ({result}). It has not been "
-                "changed.")
+                f"The database {self.path} is damaged: it failed its integrity check ({first}). It "
+                "has not been changed; restore a backup (`trainer db restore`) or start afresh.")
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise DatabaseNewerError(
