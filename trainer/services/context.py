@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.content.library import Library, load_library
 from trainer.services.certification import CertificateService
+from trainer.services.facilitator import FacilitatorLock
 from trainer.services.learners import LearnerService
+from trainer.services.sessions import SessionService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -19,11 +21,16 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
+    sessions: SessionService = field(default=None)  # type: ignore[assignment]
+    facilitator: FacilitatorLock = field(default=None)  # type: ignore[assignment]
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:
-        return cls(store, library, LearnerService(store), StudyService(store, library),
-                   CertificateService(store, library))
+        learners = LearnerService(store)
+        return cls(store, library, learners, StudyService(store, library),
+                   CertificateService(store, library),
+                   sessions=SessionService(store, library, learners),
+                   facilitator=FacilitatorLock(store))
 
     @classmethod
     def open(cls, db_path: Path, extra_content: list[Path] | None = None) -> Services:
