@@ -84,7 +84,11 @@ class SessionReportRenderer:
             canvas.saveState()
             canvas.setFont(FONT, 7)
             canvas.setFillColor(MUTED)
-            canvas.drawString(48, 30, record.attribution[:160])
+            from reportlab.lib.utils import simpleSplit
+
+            lines = simpleSplit(record.attribution, FONT, 7, A4[0] - 160)
+            for index, line in enumerate(lines[:3]):
+                canvas.drawString(48, 36 - index * 9, line)
             canvas.drawRightString(A4[0] - 48, 30, f"Page {canvas.getPageNumber()}")
             canvas.restoreState()
 
