@@ -35,6 +35,7 @@ SHOTS = os.environ.get("TRAINER_SCREENSHOTS")
 
 def shot(widget, name: str) -> None:
     if SHOTS:
+        QApplication.processEvents()
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 

@@ -47,12 +47,12 @@ class AudienceWindow(QWidget):
         self.chart.hide()
         row.addWidget(self.body, 3)
         row.addWidget(self.chart, 2)
-        self.source = FitText("audienceSource", max_px=26, min_px=11)
+        self.source = FitText("audienceSource", max_px=30, min_px=14)
         self.source.hide()
         layout.addWidget(self.header)
         layout.addWidget(self.title)
         layout.addLayout(row, 5)
-        layout.addWidget(self.source, 2)
+        layout.addWidget(self.source, 3)
 
         self.setFocusPolicy(Qt.StrongFocus)
         self.resize(1280, 720)
@@ -122,7 +122,11 @@ class AudienceWindow(QWidget):
             self.chart.set_bars(bars, show_right=True)
             self.chart.show()
         sources = [Block(f"{label}: “{text}”", colour=WHITE, gap_after=0.3)
-                   for label, text in reveal.paragraphs[:2]]
+                   for label, text in reveal.paragraphs[:1]]
+        more = [label for label, _text in reveal.paragraphs[1:]]
+        if more:
+            sources.append(Block("Also cited: " + ", ".join(more), scale=0.8, colour=GREY,
+                                 gap_after=0.3))
         sources.append(Block(reveal.attribution, scale=0.75, colour=GREY, gap_after=0))
         self.source.set_blocks([Block("In the report", scale=0.8, bold=True, colour=YELLOW,
                                       gap_after=0.2), *sources])

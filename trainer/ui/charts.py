@@ -68,19 +68,22 @@ class BarChart(QWidget):
         font.setBold(True)
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        label_width = metrics.horizontalAdvance("W") + 16
-        right_text = "  ✓ right answer"
-        count_width = metrics.horizontalAdvance("999" + (right_text if self.show_right else ""))
-        bar_space = max(10.0, rect.width() - label_width - count_width - 16)
+        label_width = metrics.horizontalAdvance("W ✓") + 16
+        count_width = metrics.horizontalAdvance("999") + 16
+        legend = self.show_right and any(b.right for b in self.bars)
+        bar_space = max(10.0, rect.width() - label_width - count_width)
         most = max((b.count for b in self.bars), default=0) or 1
+        usable = rect.height() - (row_height * 0.6 if legend else 0)
+        row_height = usable / rows
         for index, bar in enumerate(self.bars):
             top = index * row_height
-            painter.setPen(QColor(colours.text))
+            highlight = self.show_right and bar.right
+            painter.setPen(QColor(colours.right if highlight else colours.text))
             painter.drawText(QRectF(0, top, label_width, row_height),
-                             Qt.AlignVCenter | Qt.AlignLeft, bar.label)
+                             Qt.AlignVCenter | Qt.AlignLeft,
+                             f"{bar.label} ✓" if highlight else bar.label)
             length = bar_space * bar.count / most
             inner = QRectF(label_width, top + row_height * 0.18, length, row_height * 0.64)
-            highlight = self.show_right and bar.right
             colour = QColor(colours.right if highlight else colours.bar)
             if length > 0:
                 painter.fillRect(inner, colour)
@@ -89,9 +92,16 @@ class BarChart(QWidget):
                 painter.drawLine(int(label_width), int(top + row_height * 0.2),
                                  int(label_width), int(top + row_height * 0.8))
             painter.setPen(QColor(colours.text))
-            text = str(bar.count) + (right_text if highlight else "")
-            painter.drawText(QRectF(label_width + length + 8, top, count_width + 8, row_height),
-                             Qt.AlignVCenter | Qt.AlignLeft, text)
+            painter.drawText(QRectF(label_width + length + 8, top, count_width, row_height),
+                             Qt.AlignVCenter | Qt.AlignLeft, str(bar.count))
+        if legend:
+            small = QFont(font)
+            small.setPixelSize(max(11, int(font.pixelSize() * 0.7)))
+            small.setBold(False)
+            painter.setFont(small)
+            painter.setPen(QColor(colours.text))
+            painter.drawText(QRectF(0, usable, rect.width(), rect.height() - usable),
+                             Qt.AlignVCenter | Qt.AlignLeft, "✓ = the right answer")
         painter.end()
 
 

@@ -34,7 +34,7 @@ from trainer.services.session_steps import LETTERS, Step, reveal_for
 from trainer.services.sessions import SessionRun, SessionService
 from trainer.ui.audience import AudienceWindow
 from trainer.ui.charts import Bar, BarChart
-from trainer.ui.theme import SPACE
+from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import Card, button, label
 
 
@@ -77,12 +77,16 @@ class ConsolePage(QWidget):
                                     description="Mark attendance and close the session")
         top.addWidget(self.leave)
         top.addWidget(self.title, 1)
-        top.addWidget(self.clock)
-        top.addWidget(self.audience_button)
-        top.addWidget(self.finish_button)
         outer.addLayout(top)
-        self.where = label("", role="muted", name="audiencePlacement")
-        outer.addWidget(self.where)
+        bar = QHBoxLayout()
+        self.where = label("Open the audience view for the projector.", role="muted",
+                           name="audiencePlacement")
+        bar.addWidget(self.clock)
+        bar.addSpacing(SPACE["l"])
+        bar.addWidget(self.where, 1)
+        bar.addWidget(self.audience_button)
+        bar.addWidget(self.finish_button)
+        outer.addLayout(bar)
 
         split = QSplitter(Qt.Horizontal)
         split.setObjectName("consoleSplitter")
@@ -95,42 +99,53 @@ class ConsolePage(QWidget):
         self.step_list = QListWidget()
         self.step_list.setObjectName("sessionSteps")
         self.step_list.setAccessibleName("Steps of the session")
+        self.step_list.setWordWrap(True)
         left_layout.addWidget(self.step_list, 1)
         split.addWidget(left)
 
-        # Middle: the current step.
-        scroll = QScrollArea()
-        scroll.setObjectName("stepScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        # Middle: the current step, what the room sees, collecting, speaker notes.
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(SPACE["m"], 0, SPACE["m"], 0)
         mid.setSpacing(SPACE["s"])
         self.step_title = label("", role="h2", name="stepTitle")
+        mid.addWidget(self.step_title)
+        parts = QSplitter(Qt.Vertical)
+        parts.setObjectName("stepParts")
+        parts.setChildrenCollapsible(False)
+        screen_box = QWidget()
+        screen_layout = QVBoxLayout(screen_box)
+        screen_layout.setContentsMargins(0, 0, 0, 0)
+        screen_layout.addWidget(label("On the screen", role="muted"))
         self.step_content = QTextBrowser()
         self.step_content.setObjectName("stepContent")
         self.step_content.setAccessibleName("What the room sees")
-        self.step_content.setMinimumHeight(170)
-        mid.addWidget(self.step_title)
-        mid.addWidget(label("On the screen", role="muted"))
-        mid.addWidget(self.step_content, 2)
+        self.step_content.setMinimumHeight(80)
+        screen_layout.addWidget(self.step_content, 1)
+        parts.addWidget(screen_box)
         self.collect_card = Card("collectCard")
         self._build_collect(self.collect_card)
-        mid.addWidget(self.collect_card)
-        mid.addWidget(label("Speaker notes", role="h3"))
+        parts.addWidget(self.collect_card)
+        notes_box = QWidget()
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(label("Speaker notes", role="h3"))
         self.speaker_notes = QTextBrowser()
         self.speaker_notes.setObjectName("speakerNotes")
         self.speaker_notes.setAccessibleName("Speaker notes")
-        self.speaker_notes.setMinimumHeight(150)
-        mid.addWidget(self.speaker_notes, 2)
+        self.speaker_notes.setMinimumHeight(80)
+        notes_layout.addWidget(self.speaker_notes, 1)
         self.prompts = label("", name="discussionPrompts", selectable=True)
         self.prompts.setAccessibleName("Discussion prompts")
-        mid.addWidget(self.prompts)
+        notes_layout.addWidget(self.prompts)
         self.next_label = label("", role="muted", name="nextStepLabel")
-        mid.addWidget(self.next_label)
-        scroll.setWidget(middle)
-        split.addWidget(scroll)
+        notes_layout.addWidget(self.next_label)
+        parts.addWidget(notes_box)
+        parts.setStretchFactor(0, 2)
+        parts.setStretchFactor(1, 4)
+        parts.setStretchFactor(2, 3)
+        mid.addWidget(parts, 1)
+        split.addWidget(middle)
 
         # Right: attendees and the tally.
         right = QWidget()
@@ -223,7 +238,18 @@ class ConsolePage(QWidget):
         self.collect_area.setObjectName("collectArea")
         self.collect_grid = QGridLayout(self.collect_area)
         self.collect_grid.setContentsMargins(0, 0, 0, 0)
-        card.body.addWidget(self.collect_area)
+        self.collect_grid.setVerticalSpacing(SPACE["xs"])
+        palette = current_palette()
+        self.collect_area.setStyleSheet(
+            f"QPushButton:checked {{ background: {palette.accent}; color: {palette.accent_text}; "
+            f"border: 2px solid {palette.accent}; font-weight: 600; }}")
+        self.collect_scroll = QScrollArea()
+        self.collect_scroll.setObjectName("collectScroll")
+        self.collect_scroll.setWidgetResizable(True)
+        self.collect_scroll.setFrameShape(QScrollArea.NoFrame)
+        self.collect_scroll.setWidget(self.collect_area)
+        self.collect_scroll.setMinimumHeight(120)
+        card.body.addWidget(self.collect_scroll, 1)
         row = QHBoxLayout()
         self.reveal_button = button("Reveal the answer", "revealAnswer", role="primary",
                                     description="Show the right answer, why, the report's "
@@ -255,7 +281,8 @@ class ConsolePage(QWidget):
         self._loading = True
         self.attendee_list.clear()
         for attendee in self.sessions.attendees(self.run.session.id):
-            item = QListWidgetItem(f"{attendee.name} — {attendee.role}, {attendee.team}")
+            item = QListWidgetItem(attendee.name)
+            item.setToolTip(f"{attendee.role}, {attendee.team}")
             item.setData(Qt.UserRole, attendee.learner_id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if attendee.present else Qt.Unchecked)
@@ -361,6 +388,7 @@ class ConsolePage(QWidget):
         while self.collect_grid.count():
             item = self.collect_grid.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
         self.tally_boxes = {}
         self.answer_buttons = {}
@@ -416,6 +444,13 @@ class ConsolePage(QWidget):
                 cell.setContentsMargins(0, 0, 0, 0)
                 self.collect_grid.addWidget(holder, row, 1)
             self.collect_grid.setColumnStretch(1, 1)
+        self._fit_inputs()
+
+    def _fit_inputs(self) -> None:
+        """Show a show-of-hands grid whole; a long list of people scrolls inside the card."""
+        self.collect_grid.activate()
+        wanted = self.collect_grid.sizeHint().height() + 4
+        self.collect_scroll.setMinimumHeight(min(wanted, 150))
 
     def _tally(self, option_id: str, value: int) -> None:
         try:
