@@ -120,7 +120,7 @@ class ConsolePage(QWidget):
         self.step_content = QTextBrowser()
         self.step_content.setObjectName("stepContent")
         self.step_content.setAccessibleName("What the room sees")
-        self.step_content.setMinimumHeight(80)
+        self.step_content.setMinimumHeight(60)
         screen_layout.addWidget(self.step_content, 1)
         parts.addWidget(screen_box)
         self.collect_card = Card("collectCard")
@@ -133,7 +133,7 @@ class ConsolePage(QWidget):
         self.speaker_notes = QTextBrowser()
         self.speaker_notes.setObjectName("speakerNotes")
         self.speaker_notes.setAccessibleName("Speaker notes")
-        self.speaker_notes.setMinimumHeight(80)
+        self.speaker_notes.setMinimumHeight(60)
         notes_layout.addWidget(self.speaker_notes, 1)
         self.prompts = label("", name="discussionPrompts", selectable=True)
         self.prompts.setAccessibleName("Discussion prompts")
@@ -141,6 +141,7 @@ class ConsolePage(QWidget):
         self.next_label = label("", role="muted", name="nextStepLabel")
         notes_layout.addWidget(self.next_label)
         parts.addWidget(notes_box)
+        self.parts = parts
         parts.setStretchFactor(0, 2)
         parts.setStretchFactor(1, 4)
         parts.setStretchFactor(2, 3)
@@ -177,7 +178,7 @@ class ConsolePage(QWidget):
         self.notes.setObjectName("stepNotes")
         self.notes.setAccessibleName("Notes on this step")
         self.notes.setPlaceholderText("What the group said, questions to follow up…")
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(72)
         notes_box.addWidget(self.notes)
         bottom.addLayout(notes_box, 1)
         nav = QVBoxLayout()
@@ -248,7 +249,7 @@ class ConsolePage(QWidget):
         self.collect_scroll.setWidgetResizable(True)
         self.collect_scroll.setFrameShape(QScrollArea.NoFrame)
         self.collect_scroll.setWidget(self.collect_area)
-        self.collect_scroll.setMinimumHeight(120)
+        self.collect_scroll.setMinimumHeight(90)
         card.body.addWidget(self.collect_scroll, 1)
         row = QHBoxLayout()
         self.reveal_button = button("Reveal the answer", "revealAnswer", role="primary",
@@ -362,7 +363,12 @@ class ConsolePage(QWidget):
                                     "ready.")
         self.previous.setEnabled(self.position > 0)
         self.next.setEnabled(self.position + 1 < len(run.steps))
+        was_hidden = self.collect_card.isHidden()
         self.collect_card.setVisible(step.question is not None)
+        if step.question is not None and was_hidden:
+            # A splitter gives a re-shown child no room: share the height out again.
+            total = max(self.parts.height(), 300)
+            self.parts.setSizes([total * 2 // 9, total * 4 // 9, total * 3 // 9])
         if step.question is not None:
             self._loading = True
             self.mode_buttons[record.collect_mode].setChecked(True)
@@ -450,7 +456,7 @@ class ConsolePage(QWidget):
         """Show a show-of-hands grid whole; a long list of people scrolls inside the card."""
         self.collect_grid.activate()
         wanted = self.collect_grid.sizeHint().height() + 4
-        self.collect_scroll.setMinimumHeight(min(wanted, 150))
+        self.collect_scroll.setMinimumHeight(min(wanted, 120))
 
     def _tally(self, option_id: str, value: int) -> None:
         try:

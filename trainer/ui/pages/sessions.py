@@ -313,6 +313,8 @@ class PlanView(QWidget):
     def _count(self) -> None:
         count = len(self.chosen_ids())
         self.chosen_count.setText(f"{count} invited")
+        if count:
+            self._error("attendees", "")
 
     def _filter(self, text: str) -> None:
         words = text.casefold().split()
