@@ -320,3 +320,27 @@ def test_wrong_pin_keeps_sessions_locked(qtbot, window, monkeypatch):
     assert window.stack.currentWidget() is window.home
     assert not window.group.unlocked
     QApplication.processEvents()
+
+
+def test_background_job_can_be_cancelled(qtbot, window):
+    from trainer.ui.jobs import Job
+
+    def slow(progress, cancelled):
+        done = 0
+        while not cancelled() and done < 10_000_000:
+            done += 1
+            if done % 5000 == 0:
+                progress(min(99, done // 5000), 100, "certificate")
+        return done
+
+    job = Job(window, "Writing certificates of attendance", slow)
+    with qtbot.waitSignal(job.finished, timeout=20_000) as blocker:
+        job.start()
+        try:
+            qtbot.waitUntil(lambda: job.dialog.value() > 0 or not job.running)
+        finally:  # the person presses Cancel
+            from PySide6.QtWidgets import QPushButton
+
+            qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.LeftButton)
+    assert blocker.args[0] < 10_000_000
+    assert not job.running and job.dialog.isHidden()

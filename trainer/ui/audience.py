@@ -62,7 +62,7 @@ class AudienceWindow(QWidget):
         """Open on a second screen, full screen, if there is one. Returns where it went."""
         screens = QGuiApplication.screens()
         here = console.screen() if console is not None else QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not here]
+        others = [s for s in screens if s != here]
         if len(screens) > 1 and others:
             target = others[0]
             self.setScreen(target)

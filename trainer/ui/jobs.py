@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from trainer.services.errors import UserError
 
@@ -65,6 +65,16 @@ class Job(QObject):
         self.worker.succeeded.connect(self._done)
         self.worker.failed.connect(self._failed)
         self.running = False
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Quitting while files are written: stop at the next file and wait for the thread."""
+        if self.thread.isRunning():
+            self.cancel_event.set()
+            self.thread.quit()
+            self.thread.wait(10_000)
 
     def start(self) -> None:
         self.running = True

@@ -517,7 +517,7 @@ class ConsolePage(QWidget):
     # -- the audience view ------------------------------------------------------------------
     def open_audience(self) -> None:
         if self.audience is None:
-            self.audience = AudienceWindow()
+            self.audience = AudienceWindow(self)  # a window of its own, closed with the console
         where = self.audience.present(self.window())
         self.where.setText(f"Audience view: {where}.")
         self._update_audience()
