@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.content.library import Library, load_library
+from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
 from trainer.services.facilitator import FacilitatorLock
 from trainer.services.learners import LearnerService
+from trainer.services.practice import PracticeService
 from trainer.services.sessions import SessionService
 from trainer.services.study import StudyService
 from trainer.store import Store
@@ -21,16 +23,21 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
-    sessions: SessionService = field(default=None)  # type: ignore[assignment]
-    facilitator: FacilitatorLock = field(default=None)  # type: ignore[assignment]
+    cases: CaseStudyService | None = None
+    practice: PracticeService | None = None
+    sessions: SessionService | None = None
+    facilitator: FacilitatorLock | None = None
+
+    def __post_init__(self) -> None:
+        self.cases = self.cases or CaseStudyService(self.store, self.library)
+        self.practice = self.practice or PracticeService(self.store, self.library)
+        self.sessions = self.sessions or SessionService(self.store, self.library, self.learners)
+        self.facilitator = self.facilitator or FacilitatorLock(self.store)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:
-        learners = LearnerService(store)
-        return cls(store, library, learners, StudyService(store, library),
-                   CertificateService(store, library),
-                   sessions=SessionService(store, library, learners),
-                   facilitator=FacilitatorLock(store))
+        return cls(store, library, LearnerService(store), StudyService(store, library),
+                   CertificateService(store, library))
 
     @classmethod
     def open(cls, db_path: Path, extra_content: list[Path] | None = None) -> Services:
