@@ -138,6 +138,7 @@ def test_whole_group_session_for_twelve(qtbot, window, monkeypatch, tmp_path):
     audience = console.audience
     qtbot.waitExposed(audience)
     assert "F11" in console.where.text()
+    assert window.minimumSizeHint().height() <= 768  # a common council laptop screen
     qtbot.keyClick(audience, Qt.Key_F11)
     qtbot.waitUntil(audience.isFullScreen)
     qtbot.keyClick(audience, Qt.Key_F11)

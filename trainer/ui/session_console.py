@@ -77,16 +77,11 @@ class ConsolePage(QWidget):
                                     description="Mark attendance and close the session")
         top.addWidget(self.leave)
         top.addWidget(self.title, 1)
+        top.addWidget(self.audience_button)
+        top.addWidget(self.finish_button)
         outer.addLayout(top)
-        bar = QHBoxLayout()
         self.where = label("Open the audience view for the projector.", role="muted",
                            name="audiencePlacement")
-        bar.addWidget(self.clock)
-        bar.addSpacing(SPACE["l"])
-        bar.addWidget(self.where, 1)
-        bar.addWidget(self.audience_button)
-        bar.addWidget(self.finish_button)
-        outer.addLayout(bar)
 
         split = QSplitter(Qt.Horizontal)
         split.setObjectName("consoleSplitter")
@@ -124,6 +119,7 @@ class ConsolePage(QWidget):
         screen_layout.addWidget(self.step_content, 1)
         parts.addWidget(screen_box)
         self.collect_card = Card("collectCard")
+        self.collect_card.body.setContentsMargins(SPACE["m"], SPACE["s"], SPACE["m"], SPACE["s"])
         self._build_collect(self.collect_card)
         parts.addWidget(self.collect_card)
         notes_box = QWidget()
@@ -143,8 +139,8 @@ class ConsolePage(QWidget):
         parts.addWidget(notes_box)
         self.parts = parts
         parts.setStretchFactor(0, 2)
-        parts.setStretchFactor(1, 4)
-        parts.setStretchFactor(2, 3)
+        parts.setStretchFactor(1, 5)
+        parts.setStretchFactor(2, 2)
         mid.addWidget(parts, 1)
         split.addWidget(middle)
 
@@ -153,6 +149,8 @@ class ConsolePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.present_count = label("", role="h3", name="presentCount")
+        right_layout.addWidget(self.clock)
+        right_layout.addWidget(self.where)
         right_layout.addWidget(self.present_count)
         right_layout.addWidget(label("Tick who is here.", role="muted"))
         self.attendee_list = QListWidget()
@@ -166,7 +164,7 @@ class ConsolePage(QWidget):
         self.tally_summary = label("", role="muted", name="tallySummary")
         right_layout.addWidget(self.tally_summary)
         split.addWidget(right)
-        split.setSizes([230, 640, 300])
+        split.setSizes([200, 680, 290])
         split.setStretchFactor(1, 3)
         outer.addWidget(split, 1)
 
@@ -178,7 +176,7 @@ class ConsolePage(QWidget):
         self.notes.setObjectName("stepNotes")
         self.notes.setAccessibleName("Notes on this step")
         self.notes.setPlaceholderText("What the group said, questions to follow up…")
-        self.notes.setMaximumHeight(72)
+        self.notes.setMaximumHeight(60)
         notes_box.addWidget(self.notes)
         bottom.addLayout(notes_box, 1)
         nav = QVBoxLayout()
@@ -249,7 +247,7 @@ class ConsolePage(QWidget):
         self.collect_scroll.setWidgetResizable(True)
         self.collect_scroll.setFrameShape(QScrollArea.NoFrame)
         self.collect_scroll.setWidget(self.collect_area)
-        self.collect_scroll.setMinimumHeight(90)
+        self.collect_scroll.setMinimumHeight(72)
         card.body.addWidget(self.collect_scroll, 1)
         row = QHBoxLayout()
         self.reveal_button = button("Reveal the answer", "revealAnswer", role="primary",
@@ -368,7 +366,10 @@ class ConsolePage(QWidget):
         if step.question is not None and was_hidden:
             # A splitter gives a re-shown child no room: share the height out again.
             total = max(self.parts.height(), 300)
-            self.parts.setSizes([total * 2 // 9, total * 4 // 9, total * 3 // 9])
+            first, last = self.parts.widget(0), self.parts.widget(2)
+            top = max(first.minimumSizeHint().height(), total * 2 // 9)
+            bottom = max(last.minimumSizeHint().height(), total * 2 // 9)
+            self.parts.setSizes([top, max(0, total - top - bottom), bottom])
         if step.question is not None:
             self._loading = True
             self.mode_buttons[record.collect_mode].setChecked(True)
@@ -407,9 +408,8 @@ class ConsolePage(QWidget):
         collector = self.sessions.collector(self.run, self.position)
         multiple = question.type is QuestionType.MULTIPLE
         if mode == HANDS:
-            self.collect_hint.setText("Ask for a show of hands for each option and type the "
-                                      "count." + (" People may raise a hand for more than one."
-                                                  if multiple else ""))
+            self.collect_hint.setText("Count the hands for each option." + (
+                " People may raise a hand for more than one." if multiple else ""))
             spread = collector.spread(question)
             for row, (letter, option) in enumerate(zip(LETTERS, step.options, strict=False)):
                 self.collect_grid.addWidget(label(f"{letter}.", role="h3", wrap=False), row, 0)
@@ -456,7 +456,7 @@ class ConsolePage(QWidget):
         """Show a show-of-hands grid whole; a long list of people scrolls inside the card."""
         self.collect_grid.activate()
         wanted = self.collect_grid.sizeHint().height() + 4
-        self.collect_scroll.setMinimumHeight(min(wanted, 120))
+        self.collect_scroll.setMinimumHeight(min(wanted, 96))
 
     def _tally(self, option_id: str, value: int) -> None:
         try:
