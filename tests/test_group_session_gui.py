@@ -345,3 +345,21 @@ def test_background_job_can_be_cancelled(qtbot, window):
             qtbot.mouseClick(job.dialog.findChild(QPushButton), Qt.LeftButton)
     assert blocker.args[0] < 10_000_000
     assert not job.running and job.dialog.isHidden()
+
+
+def test_every_session_control_has_a_name_and_an_accessible_name(qtbot, window, monkeypatch):
+    from tests.test_gui_quiz_engine import unnamed_controls
+
+    session = plan_session(qtbot, window, monkeypatch)
+    group = window.group
+    assert unnamed_controls(group.page.list) == []
+    group.page.show_plan()
+    assert unnamed_controls(group.page.plan) == []
+    group.page.show_list()
+    group.start(session.id)
+    console = group.console
+    question = next(i for i, s in enumerate(console.run.steps) if s.question)
+    console.show_step(question)
+    assert unnamed_controls(console) == []
+    qtbot.mouseClick(console.mode_buttons["attendee"], Qt.LeftButton)
+    assert unnamed_controls(console) == []

@@ -128,3 +128,27 @@ def test_interrupted_session_is_found(services, pack):
     assert found.id == session.id
     again = services.sessions.run(found.id)
     assert again.current == 3 and len(again.steps) == len(run.steps)
+
+
+def test_a_database_from_before_group_sessions_is_upgraded(tmp_path):
+    from sqlite_utils import Database
+
+    from trainer.store import Store
+    from trainer.store.migrations import SCHEMA_VERSION, _v1, _v2_quiz_engine
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    _v1(Database(conn))
+    _v2_quiz_engine(Database(conn))
+    conn.execute("PRAGMA user_version=2")
+    conn.execute("INSERT INTO learners(name, role, team, created_at) VALUES ('Old', 'r', 't', 'x')")
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION >= 3
+    session = store.create_session(pack_id="p", pack_version="1", module_id="m", title="T",
+                                   scheduled_for="2026-11-26T14:30", place="", facilitator="F",
+                                   question_count=0, seed=1, learner_ids=[1])
+    assert [a.name for a in store.attendees(session.id)] == ["Old"]
+    assert store.group_learning_for(1) == []
+    store.close()
