@@ -106,8 +106,8 @@ class SessionReportRenderer:
         present = sum(1 for a in record.attendees if a.present)
         rows = [("Planned for", session.scheduled_for.replace("T", " ")),
                 ("Place", session.place or "—"), ("Facilitator", session.facilitator),
-                ("Started", (session.started_at or "—").replace("T", " ")[:16]),
-                ("Ended", (session.ended_at or "—").replace("T", " ")[:16]),
+                ("Started (UTC)", (session.started_at or "—").replace("T", " ")[:16]),
+                ("Ended (UTC)", (session.ended_at or "—").replace("T", " ")[:16]),
                 ("Duration", f"{record.minutes} minutes"),
                 ("CPD time recorded", f"{session.cpd_minutes or 0} minutes"),
                 ("Attendance", f"{present} of {len(record.attendees)} present"),
@@ -124,7 +124,7 @@ class SessionReportRenderer:
         from reportlab.platypus import Table, TableStyle
 
         story.append(_p("Attendance register", styles["h2"]))
-        header = [_p(t, styles["h3"]) for t in ("Name", "Role", "Team", "Attended",
+        header = [_p(t, styles["h3"]) for t in ("Name", "Role", "Team", "Present",
                                                 "Certificate")]
         rows = [header]
         for attendee in record.attendees:
@@ -132,7 +132,7 @@ class SessionReportRenderer:
                          _p(attendee.team, styles["cell"]),
                          _p("Yes" if attendee.present else "No", styles["cell"]),
                          _p(attendee.certificate_id or "—", styles["cell"])])
-        table = Table(rows, colWidths=[130, 105, 105, 55, 104], repeatRows=1, hAlign="LEFT")
+        table = Table(rows, colWidths=[125, 95, 95, 70, 114], repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
             ("LINEBELOW", (0, 1), (-1, -1), 0.3, MUTED),
@@ -149,13 +149,15 @@ class SessionReportRenderer:
         for result in record.questions:
             step = result.step
             question = step.question
-            block = [_p(f"Question {result.number}: {question.stem.strip()}", styles["h3"])]
+            stem = " ".join(question.stem.split())
+            block = [_p(f"Question {result.number}: {stem}", styles["h3"])]
             counts = []
             for letter, option in zip(LETTERS, step.options, strict=False):
                 right = option.id in question.answer
                 count = result.spread.counts.get(option.id, 0)
                 counts.append((letter, count, right))
-                block.append(_p(f"{letter}. {option.text}" + ("  (right answer)" if right
+                block.append(_p(f"{letter}. {' '.join(option.text.split())}" + (
+                    "  (right answer)" if right
                                                               else ""), styles["cell"]))
             block.append(spread_chart(counts))
             how = "show of hands" if result.mode == "hands" else "each attendee's answer"
