@@ -315,3 +315,36 @@ def test_time_limit_can_be_extended_or_turned_off(qtbot, mini_window):
     assert not quiz.time_row.isVisible()
     qtbot.mouseClick(quiz.submit, Qt.LeftButton)
     assert quiz.verdict.text() == "Answer saved"  # this quiz gives feedback at the end
+
+
+def unnamed_controls(page):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QListWidget, QTextBrowser
+
+    controls = [w for kind in (QAbstractButton, QComboBox, QListWidget, QTextBrowser)
+                for w in page.findChildren(kind) if w.isVisible()]
+    assert controls
+    return [w for w in controls if not w.objectName() or not w.accessibleName()]
+
+
+def test_every_control_has_a_name_and_an_accessible_name(qtbot, mini_window):
+    window = mini_window
+    window.open_module("mini")
+    window.start_check("mini")
+    quiz = window.quiz
+    seen = set()
+    while quiz.view.current is not None and len(seen) < len(quiz.view.questions):
+        question = quiz.view.current
+        seen.add(question.type)
+        assert unnamed_controls(quiz) == [], question.type
+        if question.type is QuestionType.MATCHING:
+            for box in quiz.editor.boxes:
+                box.setCurrentIndex(1)
+        elif not quiz.chosen():
+            quiz.choose(1)
+        quiz.submit_answer()
+        quiz.go_next()
+    assert seen == set(QuestionType)
+    window.open_case("mini", "cs-mini")
+    assert unnamed_controls(window.case_study) == []
+    window.go("practise")
+    assert unnamed_controls(window.practise) == []

@@ -93,3 +93,25 @@ def test_review_lists_every_question_with_the_answer_given(svc):
     items = svc.study.review(view.attempt.id)
     assert [i.question.id for i in items] == list(view.attempt.question_ids)
     assert all(i.correct and i.points == 1 for i in items)
+
+
+def test_a_database_from_before_the_quiz_engine_is_upgraded(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION, _v1
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    _v1(Database(conn))
+    conn.execute("PRAGMA user_version=1")
+    conn.execute("INSERT INTO learners(name, role, team, created_at) VALUES ('Old', 'r', 't', 'x')")
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS) >= 2
+    assert store.queue(1, "any") == []
+    run = store.create_case_run(1, "p", "m", "c")
+    assert store.case_run(run.id).learner_id == 1
+    store.close()

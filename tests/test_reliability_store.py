@@ -183,6 +183,10 @@ def test_every_past_schema_upgrades_and_keeps_its_records(tmp_path, fixture):
     assert [r.question_id for r in store.responses(1)] == ["fd-1", "fd-2"]
     assert store.certificate_by_code("AAAA-BBBB-CCCC-DDDD").learner_name == "Zoë O'Brien <Team Lead>"
     assert [a.id for a in store.unfinished_attempts(2)] == [2]
+    if fixture.stem != "schema-v1":
+        conn = store.db.conn
+        assert conn.execute("SELECT count(*) FROM practice_responses").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM case_steps").fetchone()[0] == 1
 
 
 def test_fixtures_cover_every_past_version():
