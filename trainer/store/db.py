@@ -7,10 +7,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from trainer.store.admin import AdminRecords
 from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
+from trainer.store.cpd import CpdRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from trainer.store.reporting import ReportingRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -31,7 +34,8 @@ class DatabaseBusyError(StoreError):
     pass
 
 
-class Store(LearnerRecords, AttemptRecords, CertificateRecords):
+class Store(LearnerRecords, AttemptRecords, CertificateRecords, CpdRecords, ReportingRecords,
+            AdminRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):
