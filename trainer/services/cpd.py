@@ -104,10 +104,9 @@ class ProgressService:
             else:
                 title, minutes = module.title, module.minutes
                 areas = "; ".join(dict.fromkeys(
-                    [AREA_NAMES.get(module.area, module.area)]
-                    + [f"{j.area} (judged {j.grade})" for j in module.judgements]))
+                    f"{j.area} (judged {j.grade})" for j in module.judgements))
                 covered = (f"{' '.join(module.summary.split())} Report areas: {areas}. "
-                           f"Source: {pack.attribution}")
+                           f"{pack.attribution}")
             percent = scoring.percent(attempt.score, attempt.max_score)
             activity = f"{title}: module and knowledge check (passed, {percent}%)"
             added += self.store.draft_cpd_entry(

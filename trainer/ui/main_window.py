@@ -25,8 +25,11 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
+from trainer.ui.pages.manage import ManagePage
 from trainer.ui.pages.module import LinkedText, ModulePage
+from trainer.ui.pages.progress import ProgressPage
 from trainer.ui.pages.quiz import QuizPage
 from trainer.ui.pages.result import ResultPage
 from trainer.ui.pages.welcome import WelcomePage
@@ -34,7 +37,8 @@ from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("progress", "Progress"), ("report", "The report"),
+       ("manage", "Manage"))
 
 
 class GlossaryDialog(QDialog):
@@ -111,8 +115,10 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPage(services.study)
         self.result = ResultPage()
         self.report = ReportPage()
+        self.progress = ProgressPage()
+        self.manage = ManagePage(services.insights)
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report):
+                     self.report, self.progress, self.manage):
             self.stack.addWidget(page)
         self.panel = ReportPanel()
         self.panel.hide()
@@ -162,6 +168,8 @@ class MainWindow(QMainWindow):
         self.result.module_requested.connect(self.open_module)
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
+        self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
+
 
         self._restore_learner()
 
@@ -220,6 +228,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "progress":
+            self.actions.show_progress()
+        elif key == "manage":
+            self.actions.show_manage()
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
