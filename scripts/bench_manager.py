@@ -33,7 +33,7 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/trainer-bench-10k-1m.db"))
+    parser.add_argument("--db", type=Path, default=Path("/tmp/trainer-bench-10k-1m.db"))  # noqa: S108
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
@@ -42,7 +42,7 @@ def main() -> None:
     if not args.db.exists():
         print("generating:", generate(args.db, 10_000, 1_000_000), flush=True)
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # noqa: TID251 - a benchmark of the UI
 
     from trainer.services import reports
     from trainer.services.context import Services

@@ -312,3 +312,33 @@ def test_retention_removes_only_old_records(services, team):
     assert services.store.audit_entries()[0].action == "retention applied"
     with pytest.raises(UserError):
         dp.set_retention_years(0)
+
+
+def test_upgrade_from_v1_builds_the_summaries_from_existing_attempts(tmp_path):
+    from sqlite_utils import Database
+
+    from trainer.store import Store
+    from trainer.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version=1")
+    db.execute("INSERT INTO learners(id, name, role, team, created_at) VALUES "
+               "(1, 'Ana', 'SW', 'MASH', '2024-01-01')")
+    db.execute("INSERT INTO attempts(id, learner_id, pack_id, pack_version, quiz_id, module_id, "
+               "seed, question_ids, pass_mark, started_at, finished_at, score, max_score, passed) "
+               "VALUES (1, 1, 'p', '1', 'q', 'm', 1, '[\"a\",\"b\"]', 50, '2024-01-01', "
+               "'2024-01-01T10:00:00', 1, 2, 1)")
+    db.execute("INSERT INTO responses(attempt_id, question_id, position, answer, points, correct, "
+               "answered_at) VALUES (1, 'a', 0, '[\"x\"]', 1, 1, '2024'), "
+               "(1, 'b', 1, '[\"y\"]', 0, 0, '2024')")
+    db.conn.commit()
+    db.close()
+    store = Store.open(path)
+    assert store.schema_version == len(MIGRATIONS)
+    summaries = {s.question_id: s for s in store.question_summaries()}
+    assert summaries["a"].answered == 1 and summaries["b"].top_wrong_answer == '["y"]'
+    cell = store.matrix()[0].cells["m"]
+    assert cell.best_percent == 50 and cell.passed
+    store.close()

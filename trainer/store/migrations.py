@@ -96,7 +96,7 @@ def _v2(db: Database) -> None:
     """Summaries for the manager's views, kept up to date by triggers as attempts finish, and the
     CPD log. The summaries can always be rebuilt from attempts and responses
     (``Store.rebuild_summaries``), which erasure and retention do."""
-    from trainer.store.reporting import SUMMARY_TRIGGERS
+    from trainer.store.reporting import REBUILD_SUMMARIES, SUMMARY_TRIGGERS
 
     for sql in (
         """CREATE TABLE question_summary (
@@ -146,6 +146,7 @@ def _v2(db: Database) -> None:
             UNIQUE (learner_id, source)
         )""",
         *SUMMARY_TRIGGERS,
+        *REBUILD_SUMMARIES,  # attempts finished before this version
     ):
         db.execute(sql)
 

@@ -44,7 +44,7 @@ SUMMARY_TRIGGERS = (
     END""",
 )
 
-_REBUILD = (
+REBUILD_SUMMARIES = (
     "DELETE FROM question_summary",
     "DELETE FROM question_answer_counts",
     "DELETE FROM learner_module_best",
@@ -146,7 +146,7 @@ class ReportingRecords:
 
     def rebuild_summaries(self) -> None:
         with self.db.atomic():
-            for sql in _REBUILD:
+            for sql in REBUILD_SUMMARIES:
                 self.db.execute(sql)
 
     def teams(self) -> list[str]:
