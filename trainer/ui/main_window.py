@@ -61,6 +61,30 @@ class GlossaryDialog(QDialog):
         self.resize(520, 300)
 
 
+class ProblemsDialog(QDialog):
+    """Content that did not load, each problem as file:line: reason, so an author can fix it."""
+
+    def __init__(self, problems, parent=None):
+        super().__init__(parent)
+        self.setObjectName("contentProblemsDialog")
+        self.setWindowTitle("Content problems")
+        self.setAccessibleName("Content problems")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("These content files have problems. The rest of the content "
+                               "loaded. Fix each file at the line shown, then restart the app "
+                               "(or run 'trainer validate').", role="lead"))
+        self.list = QListWidget()
+        self.list.setObjectName("contentProblemsList")
+        self.list.setAccessibleName("Problems, one per line")
+        for problem in problems:
+            self.list.addItem(str(problem))
+        layout.addWidget(self.list, 1)
+        close = button("Close", "contentProblemsClose")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignRight)
+        self.resize(820, 420)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: Services):
         super().__init__()
@@ -153,6 +177,7 @@ class MainWindow(QMainWindow):
         self.welcome.learner_chosen.connect(self.set_learner)
         self.home.module_requested.connect(self.open_module)
         self.home.resume_requested.connect(self.resume_attempt)
+        self.home.problems_requested.connect(self.show_problems)
         self.learn.module_requested.connect(self.open_module)
         self.module.back_requested.connect(lambda: self.go("learn"))
         self.module.check_requested.connect(self.start_check)
@@ -220,7 +245,8 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         if key == "home":
-            self.home.show_home(self.learner.name, self.pack, self._statuses())
+            self.home.show_home(self.learner.name, self.pack, self._statuses(),
+                                len(self.services.library.problems))
             self.stack.setCurrentWidget(self.home)
         elif key == "learn":
             if self.pack:
@@ -262,6 +288,9 @@ class MainWindow(QMainWindow):
             if sum(self.splitter.sizes()[2:]) < 200:
                 total = sum(self.splitter.sizes())
                 self.splitter.setSizes([200, int((total - 200) * 0.58), int((total - 200) * 0.42)])
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.services.library.problems, self).exec()
 
     def show_glossary(self, term_id: str) -> None:
         term = self.pack.glossary.get(term_id) if self.pack else None
