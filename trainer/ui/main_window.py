@@ -37,7 +37,7 @@ from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("progress", "Progress"), ("report", "The report"),
+NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"), ("progress", "Progress"),
        ("manage", "Manage"))
 
 
