@@ -342,3 +342,14 @@ def test_upgrade_from_v1_builds_the_summaries_from_existing_attempts(tmp_path):
     cell = store.matrix()[0].cells["m"]
     assert cell.best_percent == 50 and cell.passed
     store.close()
+
+
+def test_cli_verify_says_revoked(services, team, capsys):
+    certificate = services.certificates.issue_for_attempt(team["views"][0].attempt.id)
+    db = str(services.store.path)
+    assert run(["verify", certificate.code, "--db", db]) == 0
+    services.data_protection.revoke(certificate.id, "Issued to the wrong person")
+    capsys.readouterr()
+    assert run(["verify", certificate.code, "--db", db]) == 1
+    out = capsys.readouterr().out
+    assert "revoked" in out and "Issued to the wrong person" in out
