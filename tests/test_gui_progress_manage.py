@@ -178,6 +178,7 @@ def test_matrix_questions_needs_and_charts(qtbot, qtmodeltester, window, service
     click(qtbot, manage.findChild(type(manage.lock), "export-matrix"))
     qtbot.waitUntil(lambda: window.actions.task is None)
     assert window.actions.last_export == target and zipfile.is_zipfile(target)
+    assert window.services.store.audit_entries()[0].action == "export matrix"
     summary = tmp_path / "summary.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: summary)
     click(qtbot, manage.findChild(type(manage.lock), "export-summary"))

@@ -177,6 +177,7 @@ def test_cli_export_each_table(services, team, tmp_path, capsys):
             out = tmp_path / f"{what}.{fmt}"
             assert run(["export", what, "--format", fmt, "--out", str(out), "--db", db]) == 0
             assert out.stat().st_size > 0
+    assert services.store.audit_entries()[0].action == "export questions"
     out = tmp_path / "mash.csv"
     assert run(["export", "attempts", "--team", "Court", "--out", str(out), "--db", db]) == 0
     rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))

@@ -206,10 +206,10 @@ class ManagerActions(QObject):
         else:
             table = reports.questions_table(insights)
         # Reading is quick; writing a large workbook is not: that part runs off the UI thread.
-        self._run_in_background(f"Saving {path.name}…",
+        self._run_in_background(what, f"Saving {path.name}…",
                                 lambda tick: write_table(table, path, fmt, tick))
 
-    def _run_in_background(self, title: str, work) -> None:
+    def _run_in_background(self, what: str, title: str, work) -> None:
         if self.task is not None:
             dialogs.show_error(self.window, "Busy", "An export is still being saved; wait for "
                                "it to finish or cancel it.")
@@ -217,6 +217,7 @@ class ManagerActions(QObject):
 
         def done(path):
             self.last_export = path
+            self.services.data_protection.record_export(what, str(path))
 
         def failed(message):
             dialogs.show_error(self.window, "Export not saved", message)
