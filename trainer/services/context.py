@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.content.library import Library, load_library
+from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
 from trainer.services.cpd import ProgressService
 from trainer.services.data_protection import DataProtectionService
 from trainer.services.insights import InsightService
 from trainer.services.learners import LearnerService
+from trainer.services.practice import PracticeService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -22,11 +24,15 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
+    cases: CaseStudyService | None = None
+    practice: PracticeService | None = None
     progress: ProgressService | None = None
     insights: InsightService | None = None
     data_protection: DataProtectionService | None = None
 
     def __post_init__(self) -> None:
+        self.cases = self.cases or CaseStudyService(self.store, self.library)
+        self.practice = self.practice or PracticeService(self.store, self.library)
         self.progress = self.progress or ProgressService(self.store, self.library)
         self.insights = self.insights or InsightService(self.store, self.library)
         self.data_protection = self.data_protection or DataProtectionService(self.store)
