@@ -332,3 +332,17 @@ def QThread_msleep(ms):  # noqa: N802
     from PySide6.QtCore import QThread
 
     QThread.msleep(ms)
+
+
+def test_progress_shows_practice_due(qtbot, window, services, pack):
+    learner = services.learners.add("Kim Lee", "Social worker", "MASH")
+    finish(services, pack, learner.id, right=False)
+    window.set_learner(learner.id)
+    go(qtbot, window, "progress")
+    text = window.progress.practice_line.text()
+    assert "practice queue" in text
+    due = services.practice.due_count(learner.id, pack.id)
+    assert due > 0  # wrong answers in a knowledge check are due for practice at once
+    assert f"Practice due: {due}" in text
+    click(qtbot, window.progress.practise_now)
+    assert window.stack.currentWidget() is window.practise
