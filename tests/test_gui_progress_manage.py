@@ -66,7 +66,7 @@ def test_progress_shows_modules_attempts_certificates(qtbot, window, learner_wit
     go(qtbot, window, "progress")
     page = window.progress
     assert window.stack.currentWidget() is page
-    assert "1 of" in page.summary.text() and "1 certificates" in page.summary.text()
+    assert "1 of" in page.summary.text() and "1 certificate ·" in page.summary.text()
     rows = page.modules_model.rows
     front = next(r for r in rows if r[0].startswith("The front door"))
     assert front[1] == "Passed" and front[2] == "100%"

@@ -39,6 +39,7 @@ class ManagerActions(QObject):
         progress.cpd_export_requested.connect(self.export_cpd)
         progress.certificate_save_requested.connect(self.save_certificate_again)
         progress.verify_requested.connect(self.open_verify)
+        progress.practise_requested.connect(lambda: window.go("practise"))
         manage.verify_requested.connect(self.open_verify)
         manage.export_requested.connect(self.export)
         manage.archive_requested.connect(self.archive)
@@ -63,10 +64,28 @@ class ManagerActions(QObject):
         progress = self.services.progress
         attempts = [(a, progress.module_title(a.pack_id, a.module_id))
                     for a in progress.attempts(learner_id)]
+        due, practice = self._practice_line(learner_id)
         w.progress.show_progress(progress.modules(learner_id), attempts,
                                  progress.certificates(learner_id),
-                                 progress.cpd_entries(learner_id))
+                                 progress.cpd_entries(learner_id), practice, due)
         w.stack.setCurrentWidget(w.progress)
+
+    def _practice_line(self, learner_id: int) -> tuple[int, str]:
+        practice = getattr(self.services, "practice", None)
+        pack = self.window.pack
+        if practice is None or pack is None:
+            return 0, ""
+        due = practice.due_count(learner_id, pack.id)
+        queued = practice.queued_count(learner_id, pack.id)
+        if due:
+            return due, (f"Practice due: {due} question{'s' if due != 1 else ''} now "
+                         f"({queued} in your practice queue).")
+        if queued:
+            upcoming = practice.next_due(learner_id, pack.id)
+            when = f" Next due {upcoming:%d %b %Y}." if upcoming else ""
+            return 0, f"No practice due now ({queued} in your practice queue).{when}"
+        return 0, ("No practice queue yet: questions you get wrong in a knowledge check come "
+                   "back in Practise.")
 
     def save_reflection(self, entry_id: int, field: str, text: str) -> None:
         try:
