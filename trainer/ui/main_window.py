@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.group_sessions import GroupSessions
 from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
@@ -40,8 +41,9 @@ from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"), ("progress", "Progress"),
-       ("report", "The report"), ("manage", "Manage"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
+       ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
+       ("manage", "Manage"))
 
 
 class GlossaryDialog(QDialog):
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
                      self.report, self.case_study, self.review, self.practise, self.progress,
                      self.manage):
             self.stack.addWidget(page)
+        self.group = GroupSessions(self, services, self.stack)
         self.panel = ReportPanel()
         self.panel.hide()
         self.splitter.addWidget(self.sidebar)
@@ -218,7 +221,11 @@ class MainWindow(QMainWindow):
         self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
 
 
+        self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._nav_key = "home"
+
         self._restore_learner()
+        QTimer.singleShot(0, self.group.offer_resume)
 
     # -- learners ---------------------------------------------------------------------------
     def _restore_learner(self) -> None:
@@ -282,7 +289,14 @@ class MainWindow(QMainWindow):
         elif key == "progress":
             self.actions.show_progress()
         elif key == "manage":
-            self.actions.show_manage()
+            if not self.actions.show_manage():
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
+        elif key == "sessions":
+            if not self.group.open(self.pack, self.learner.name):
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
+        self._nav_key = key
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()

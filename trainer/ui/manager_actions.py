@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject
 from trainer.services import reports
 from trainer.services.errors import UserError
 from trainer.services.exports import write_file, write_table
-from trainer.services.facilitator import FacilitatorLock
 from trainer.ui import dialogs
 from trainer.ui.background import BackgroundTask
 from trainer.ui.verify_dialog import VerifyDialog
@@ -28,8 +27,6 @@ class ManagerActions(QObject):
         super().__init__(window)
         self.window = window
         self.services = window.services
-        self.lock = FacilitatorLock(self.services.store)
-        self.unlocked = False
         self.verify_dialog: VerifyDialog | None = None
         self.task: BackgroundTask | None = None
         self.last_export: Path | None = None
@@ -147,43 +144,22 @@ class ManagerActions(QObject):
 
     # -- the PIN --------------------------------------------------------------------------------
     def _unlock(self) -> bool:
-        if self.unlocked:
-            return True
-        try:
-            if not self.lock.is_set:
-                answer = dialogs.ask_new_pin(self.window)
-                if answer is None:
-                    return False
-                self.lock.set_pin(*answer)
-                self.services.store.audit("facilitator PIN set")
-                self.unlocked = True
-                return True
-            pin = dialogs.ask_pin(self.window)
-            if pin is None:
-                return False
-            if not self.lock.unlock(pin):
-                dialogs.show_error(self.window, "Wrong PIN", "That PIN is not right. Try again, "
-                                   "or ask the facilitator who set it.")
-                return False
-        except UserError as exc:
-            self._error("Manage stays locked", exc)
-            return False
-        self.unlocked = True
-        return True
+        """One facilitator PIN for Group sessions and Manage, asked once per run of the app."""
+        return self.window.group.unlock()
 
     def relock(self) -> None:
-        self.unlocked = False
+        self.window.group.unlocked = False
         self.window.go("home")
 
-    def show_manage(self) -> None:
+    def show_manage(self) -> bool:
         w = self.window
         if not self._unlock():
-            w.go("home")
-            return
+            return False
         w.manage.refresh_filters()
         w.manage.refresh_current()
         self._refresh_admin_tabs()
         w.stack.setCurrentWidget(w.manage)
+        return True
 
     def _refresh_admin_tabs(self) -> None:
         manage = self.window.manage
@@ -284,7 +260,6 @@ class ManagerActions(QObject):
             return
         self._after_change()
         if self.window.learner and self.window.learner.id == learner_id:
-            self.unlocked = False
             self.window.learner = None
             self.window.show_welcome()
 
