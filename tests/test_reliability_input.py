@@ -121,3 +121,56 @@ def test_organisation_and_title_are_printed_exactly(organisation, title):
     text = squash(pdf_text(CertificateRenderer(organisation).render(certificate("Sam", title))))
     assert squash(title) in text
     assert squash(organisation) in text
+
+
+# -- exports: names and free text kept exactly in CSV, XLSX and PDF ----------------------------
+def _accepted(name: str) -> str:
+    try:
+        return clean_field("name", name)
+    except FieldError:
+        assume(False)
+        return ""
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.text(min_size=0, max_size=200))
+def test_csv_export_keeps_any_text_exactly(text):
+    import csv
+
+    from trainer.services.exports import DANGEROUS_FIRST, Table, csv_bytes
+
+    assume("\x00" not in text)
+    data = csv_bytes(Table("t", ["Name", "Note"], [["Sam", text]])).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    cell = rows[1][1]
+    expected = ("'" + text) if text.startswith(DANGEROUS_FIRST) else text
+    assert cell == expected
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.text(NAME_CHARS, min_size=1, max_size=110))
+def test_xlsx_and_pdf_exports_keep_accepted_names_exactly(name):
+    import zipfile
+    from xml.etree import ElementTree
+
+    from trainer.services.exports import Table, _styles, pdf_bytes, pdf_table, safe_cell, xlsx_bytes
+
+    stored = _accepted(name)
+    table = Table("Learners", ["Name", "Team"], [[stored, "MASH"]])
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([table]))) as book:
+        shared = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))  # noqa: S314 - our own file
+    texts = ["".join(t.itertext()) for t in shared]
+    assert safe_cell(stored) in texts
+    styles = _styles()
+    text = pdf_text(pdf_bytes("Learners", [pdf_table(table, styles)]))
+    assert squash(stored) in squash(text)
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_exports_keep_the_example_names_exactly(name):
+    from trainer.services.exports import Table, csv_bytes
+
+    data = csv_bytes(Table("t", ["Name"], [[name]])).decode("utf-8-sig")
+    assert data.splitlines()[1].strip('"') == name.replace('"', '""')

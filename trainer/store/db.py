@@ -8,11 +8,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from trainer.store.admin import AdminRecords
 from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
+from trainer.store.cpd import CpdRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from trainer.store.practice import PracticeRecords
+from trainer.store.reporting import ReportingRecords
 from trainer.store.sessions import SessionRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -59,7 +62,7 @@ def write_error_message(exc: sqlite3.Error, path: Path | None) -> str:
 
 
 class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords,
-            SessionRecords):
+            SessionRecords, CpdRecords, ReportingRecords, AdminRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):

@@ -134,6 +134,18 @@ def ask_cpd_minutes(parent: QWidget, message: str, suggested: int) -> int | None
     return minutes.value()
 
 
+def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, prompt)
+    return text if ok else None
+
+
+def ask_typed_confirmation(parent: QWidget, title: str, message: str) -> str | None:
+    """What the person typed to confirm a destructive action (such as a learner's name)."""
+    return ask_text(parent, title, message)
+
+
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent)
     box.setObjectName("infoMessage")

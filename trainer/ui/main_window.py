@@ -26,10 +26,13 @@ from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
 from trainer.ui.group_sessions import GroupSessions
+from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
+from trainer.ui.pages.manage import ManagePage
 from trainer.ui.pages.module import LinkedText, ModulePage
 from trainer.ui.pages.practise import PractisePage
+from trainer.ui.pages.progress import ProgressPage
 from trainer.ui.pages.quiz import QuizPage
 from trainer.ui.pages.result import ResultPage
 from trainer.ui.pages.review import ReviewPage
@@ -39,7 +42,8 @@ from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
-       ("sessions", "Group sessions"), ("report", "The report"))
+       ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
+       ("manage", "Manage"))
 
 
 class GlossaryDialog(QDialog):
@@ -147,8 +151,11 @@ class MainWindow(QMainWindow):
         self.review = ReviewPage()
         self.practise = PractisePage()
         self.practice_summary = ""
+        self.progress = ProgressPage()
+        self.manage = ManagePage(services.insights)
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report, self.case_study, self.review, self.practise):
+                     self.report, self.case_study, self.review, self.practise, self.progress,
+                     self.manage):
             self.stack.addWidget(page)
         self.group = GroupSessions(self, services, self.stack)
         self.panel = ReportPanel()
@@ -215,6 +222,8 @@ class MainWindow(QMainWindow):
         self.quiz.practice_finished.connect(self.practice_done)
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
+        self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
+
 
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._nav_key = "home"
@@ -296,6 +305,12 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "progress":
+            self.actions.show_progress()
+        elif key == "manage":
+            if not self.actions.show_manage():
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
         elif key == "sessions":
             if not self.group.open(self.pack, self.learner.name):
                 self.go(self._nav_key)  # PIN not given: stay where we were
