@@ -23,3 +23,10 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def confirm(parent: QWidget, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.Yes
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent)
+    box.setObjectName("infoMessage")
+    box.setAccessibleName(title)
+    box.exec()
