@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trainer import APP_ID, APP_NAME, __version__, paths
+from trainer import APP_ID, APP_NAME, DESKTOP_ID, __version__, paths
 from trainer.services.context import Services
 from trainer.store.db import StoreError
 from trainer.ui import dialogs
@@ -28,7 +28,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     if app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
     return app
