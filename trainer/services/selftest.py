@@ -116,7 +116,8 @@ def check_database(test: SelfTest) -> str:
         learner = services.learners.add("Self Test", "Other", "IT check")
         view = None
         for pack in test.library.packs:
-            for quiz_id in pack.quizzes:
+            in_order = [q.id for m in pack.ordered_modules() if (q := pack.quiz_for_module(m.id))]
+            for quiz_id in dict.fromkeys([*in_order, *pack.quizzes]):
                 try:
                     view = services.study.start_or_resume(learner.id, pack.id, quiz_id)
                     break
