@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         header.setObjectName("header")
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(SPACE["l"], SPACE["s"], SPACE["l"], SPACE["s"])
+        self.app_icon = label(name="appIcon")
+        self.app_icon.setPixmap(QApplication.windowIcon().pixmap(24, 24))
+        self.app_icon.setAccessibleName(f"{APP_NAME} icon")
+        header_row.addWidget(self.app_icon)
         header_row.addWidget(label(APP_NAME, name="appTitle", wrap=False))
         header_row.addStretch(1)
         self.learner_label = label("", name="currentLearner", wrap=False)
