@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.group_sessions import GroupSessions
 from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.pages.module import LinkedText, ModulePage
@@ -38,7 +39,8 @@ from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"), ("report", "The report"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
+       ("sessions", "Group sessions"), ("report", "The report"))
 
 
 class GlossaryDialog(QDialog):
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
                      self.report, self.case_study, self.review, self.practise):
             self.stack.addWidget(page)
+        self.group = GroupSessions(self, services, self.stack)
         self.panel = ReportPanel()
         self.panel.hide()
         self.splitter.addWidget(self.sidebar)
@@ -222,7 +225,11 @@ class MainWindow(QMainWindow):
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
 
+        self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._nav_key = "home"
+
         self._restore_learner()
+        QTimer.singleShot(0, self.group.offer_resume)
 
     # -- learners ---------------------------------------------------------------------------
     def _restore_learner(self) -> None:
@@ -283,6 +290,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "sessions":
+            if not self.group.open(self.pack, self.learner.name):
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
+        self._nav_key = key
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
