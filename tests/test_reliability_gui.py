@@ -128,14 +128,15 @@ def test_damaged_records_on_open_offer_restore_or_start_afresh(qtbot, tmp_path, 
 
 def test_a_second_window_gets_a_message_within_five_seconds(qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(app_module, "ask_running_instance", lambda path: False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     db = tmp_path / "trainer.db"
     with InstanceLock(db):
         started = time.monotonic()
         assert app_module.run_app(db) == 1
         assert time.monotonic() - started < 5
-    assert "open in another window of this app" in shown[0]
+    assert "already open in another" in shown[0]
 
 
 def test_network_share_is_warned_about_on_start(qtbot, tmp_path, monkeypatch):
@@ -144,6 +145,7 @@ def test_network_share_is_warned_about_on_start(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module, "network_share_warning", lambda path: "on a network share")
     monkeypatch.setattr(dialogs, "show_warning", lambda parent, title, message: warned.append(message))
     monkeypatch.setattr(app_module, "open_services", lambda *a: started.append(True))
+    monkeypatch.setattr(app_module.SingleInstance, "claim", lambda self: True)
     assert app_module.run_app(tmp_path / "trainer.db") == 1
     assert warned == ["on a network share"] and started
 

@@ -87,3 +87,8 @@ def font_path(bold: bool = False) -> Path:
 def packs_dir() -> Path:
     """Content packs imported from zip files (``trainer content import``)."""
     return data_dir() / "packs"
+
+
+def icon_path() -> Path:
+    """The app's icon (SVG); packaging renders the PNG sizes from it."""
+    return resources_dir() / "icons" / "inspection-trainer.svg"

@@ -1,51 +1,115 @@
-"""One app at a time per database: a lock file next to it, released by the OS if the app dies."""
+"""One app window per database: an exclusive lock on a file beside the database.
+
+The operating system drops the lock when the process ends, however it ends, so a crash never
+leaves the database locked. The lock file holds the owner's process id, for the message.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from trainer.store.db import DatabaseBusyError
 
 
+def lock_path_for(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class DatabaseLock:
+    """``acquire()`` is True for the first holder only, in this process or any other."""
+
+    def __init__(self, db_path: Path):
+        self.path = lock_path_for(Path(db_path).resolve())
+        self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def acquire(self) -> bool:
+        if self._handle is not None:
+            return True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            return False
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()).encode())
+        handle.flush()
+        self._handle = handle
+        return True
+
+    def owner_pid(self) -> int | None:
+        try:
+            text = self.path.read_text().strip()
+        except OSError:
+            return None
+        return int(text) if text.isdigit() else None
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> DatabaseLock:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def lock_path(db_path: Path) -> Path:
-    return Path(db_path).with_name(Path(db_path).name + ".lock")
+    return lock_path_for(db_path)
 
 
 class InstanceLock:
-    """An advisory lock (flock on POSIX, msvcrt on Windows). ``acquire`` never waits."""
+    """DatabaseLock that says why it cannot be had: for the CLI's restore and for tests."""
 
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
-        self.path = lock_path(self.db_path)
-        self._fd: int | None = None
+        self._lock = DatabaseLock(self.db_path)
+        self.path = self._lock.path
 
     def acquire(self) -> InstanceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if os.name == "nt":  # pragma: no cover - Windows
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
+        if not self._lock.acquire():
             raise DatabaseBusyError(
                 f"The training records in {self.db_path} are open in another window of this app. "
-                "Switch to that window, or close it and try again.") from exc
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+                "Switch to that window, or close it and try again.")
         return self
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing releases the lock
-            self._fd = None
+        self._lock.release()
 
     def __enter__(self) -> InstanceLock:
         return self.acquire()

@@ -6,10 +6,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
-from trainer import APP_ID, APP_NAME, __version__
+from trainer import APP_ID, APP_NAME, DESKTOP_ID, __version__, paths
 from trainer.logsetup import log_unexpected, setup_logging
 from trainer.services.backups import backups_for, restore_damaged
 from trainer.services.context import Services
@@ -17,13 +18,17 @@ from trainer.services.errors import UserError
 from trainer.store.backup import BackupError, set_aside
 from trainer.store.db import DatabaseCorruptError, StoreError
 from trainer.store.fsinfo import network_share_warning
-from trainer.store.lock import InstanceLock
 from trainer.ui import dialogs
 from trainer.ui.main_window import MainWindow
+from trainer.ui.single_instance import SingleInstance, ask_running_instance
 from trainer.ui.theme import apply_theme
 
 log = logging.getLogger("trainer.app")
 AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(paths.icon_path()))
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -32,7 +37,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     return app
 
 
@@ -98,16 +105,31 @@ def start_auto_backup(window: MainWindow, services: Services) -> QTimer:
     return timer
 
 
+def bring_forward(window: QWidget) -> None:
+    """Show a window that a later launch asked for: un-minimise, raise, focus."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)
+
+
 def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
     setup_logging()
     app = make_app()
     sys.excepthook = handle_unexpected
-    lock = InstanceLock(db_path)
-    try:
-        lock.acquire()  # first, so a second window hears at once
-    except (StoreError, OSError) as exc:
-        dialogs.show_error(None, "The app is already open", str(exc))
-        print(f"trainer: error: {exc}", file=sys.stderr)
+    instance = SingleInstance(db_path)
+    if not instance.claim():  # first, so a second window hears at once
+        if ask_running_instance(db_path):
+            print(f"{APP_NAME} is already open with {db_path}; its window was brought forward.")
+            return 0
+        pid = instance.lock.owner_pid()
+        message = (f"The training records {db_path} are already open in another {APP_NAME} "
+                   f"window{f' (process {pid})' if pid else ''}. Use that window, or close it "
+                   "and start the app again.")
+        dialogs.show_info(None, f"{APP_NAME} is already open", message)
+        print(f"trainer: error: {message}", file=sys.stderr)
         return 1
     apply_theme(app)
     try:
@@ -120,6 +142,7 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
             return 1
         window = MainWindow(services)
         start_auto_backup(window, services)
+        instance.activate_requested.connect(lambda: bring_forward(window))
         window.show()
         try:
             return app.exec()
@@ -131,4 +154,4 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
                 log.warning("Backup on closing failed: %s", exc)
             services.close()
     finally:
-        lock.release()
+        instance.release()
