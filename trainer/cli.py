@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="say whether a certificate's verification code is genuine")
     p.add_argument("code", metavar="CODE")
     _common(p)
+
+    p = sub.add_parser("bench", help="measure start, loading, answering, certificates and reports "
+                                     "(in a temporary folder; see BENCHMARKS.md)")
+    p.add_argument("--quick", action="store_true",
+                   help="one run of each, on smaller data (what CI runs)")
+    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
+    p.add_argument("--only", metavar="SUITE", action="append",
+                   choices=["start", "content", "answers", "certificates", "manager"],
+                   help="run only this suite (repeatable)")
     return parser
 
 
@@ -193,6 +202,15 @@ def cmd_verify(args) -> int:
     return 0 if verdict.genuine else 1
 
 
+def cmd_bench(args) -> int:
+    from trainer.tools.bench import run as run_bench
+
+    report = run_bench(quick=args.quick, json_path=Path(args.json) if args.json else None,
+                       only=args.only)
+    failed = [m for m in report["measurements"].values() if m["value"] is None]
+    return 1 if failed else 0
+
+
 def _start_app(args) -> int:
     from trainer.ui.app import run_app
 
@@ -206,6 +224,7 @@ COMMANDS = {
     "learners": cmd_learners,
     "certificate": cmd_certificate,
     "verify": cmd_verify,
+    "bench": cmd_bench,
 }
 
 

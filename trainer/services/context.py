@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.content.library import Library, load_library
+from trainer.content.library import Library
 from trainer.services.certification import CertificateService
 from trainer.services.learners import LearnerService
 from trainer.services.study import StudyService
@@ -27,8 +27,10 @@ class Services:
 
     @classmethod
     def open(cls, db_path: Path, extra_content: list[Path] | None = None) -> Services:
+        from trainer.content.cache import load_library_cached
+
         store = Store.open(db_path)
-        return cls.build(store, load_library(extra_content))
+        return cls.build(store, load_library_cached(extra_content))
 
     def close(self) -> None:
         self.store.close()

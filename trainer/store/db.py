@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
+from trainer.store.connection import Database
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
 

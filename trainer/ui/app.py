@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from trainer.store.db import StoreError
 from trainer.ui import dialogs
 from trainer.ui.main_window import MainWindow
 from trainer.ui.theme import apply_theme
+
+QUIT_WHEN_IDLE = "TRAINER_BENCH_QUIT_WHEN_IDLE"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -36,6 +39,10 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
         return 1
     window = MainWindow(services)
     window.show()
+    if os.environ.get(QUIT_WHEN_IDLE):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)  # `trainer bench`: quit as soon as the shown window is idle
     try:
         return app.exec()
     finally:

@@ -53,7 +53,7 @@ class GlossaryDialog(QDialog):
         layout.addWidget(self.text)
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(520, 300)
 
 
@@ -77,7 +77,7 @@ class ProblemsDialog(QDialog):
         layout.addWidget(self.list, 1)
         close = button("Close", "contentProblemsClose")
         close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(820, 420)
 
 
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.switch_learner)
         outer.addWidget(header)
 
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.sidebar = QFrame()
         self.sidebar.setObjectName("sidebar")
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Main sections")
         for key, text in NAV:
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         side_layout.addWidget(self.nav)
         self.sidebar.setMinimumWidth(190)
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         back_action.triggered.connect(self.go_back)
         self.addAction(back_action)
         close_panel = QAction("Close report panel", self)
-        close_panel.setShortcut(QKeySequence(Qt.Key_Escape))
+        close_panel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close_panel.triggered.connect(self.panel.hide)
         self.addAction(close_panel)
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def go(self, key: str) -> None:
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.UserRole) == key:
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 if self.nav.currentRow() != row:
                     self.nav.setCurrentRow(row)
                     return  # _nav_changed shows the page
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, current, _previous) -> None:
         if current is not None:
-            self._show_page(current.data(Qt.UserRole))
+            self._show_page(current.data(Qt.ItemDataRole.UserRole))
 
     def _show_page(self, key: str) -> None:
         if self.learner is None:

@@ -133,7 +133,7 @@ class ReportPage(QWidget):
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
         layout.addLayout(search_row)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,12 +163,12 @@ class ReportPage(QWidget):
         self.sections.clear()
         for section in pack.report.sections:
             top = QTreeWidgetItem([section.title])
-            top.setData(0, Qt.UserRole, section.ids[0])
+            top.setData(0, Qt.ItemDataRole.UserRole, section.ids[0])
             for pid in section.ids:
                 para = pack.report.get(pid)
                 text = para.label if para.number is not None else para.title
                 child = QTreeWidgetItem([text])
-                child.setData(0, Qt.UserRole, pid)
+                child.setData(0, Qt.ItemDataRole.UserRole, pid)
                 top.addChild(child)
             self.sections.addTopLevelItem(top)
         if pack.report.sections:
@@ -180,8 +180,8 @@ class ReportPage(QWidget):
     def _picked(self, item, _previous=None) -> None:
         if item is None:
             return
-        data = item.data(0, Qt.UserRole) if isinstance(item, QTreeWidgetItem) else item.data(
-            Qt.UserRole)
+        data = item.data(0, Qt.ItemDataRole.UserRole) if isinstance(item, QTreeWidgetItem) else item.data(
+            Qt.ItemDataRole.UserRole)
         if data:
             self.view.show_paragraph(data)
 
@@ -195,7 +195,7 @@ class ReportPage(QWidget):
         for para in hits[:200]:
             snippet = para.text[:90].replace("\n", " ")
             item = QListWidgetItem(f"{para.label}: {snippet}…")
-            item.setData(Qt.UserRole, para.id)
+            item.setData(Qt.ItemDataRole.UserRole, para.id)
             self.results.addItem(item)
         if not hits:
             self.results.addItem(QListWidgetItem("No paragraph contains all of these words."))
