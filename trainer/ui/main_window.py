@@ -26,15 +26,26 @@ from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
 from trainer.ui.pages.learn import HomePage, LearnPage
-from trainer.ui.pages.module import LinkedText, ModulePage
-from trainer.ui.pages.quiz import QuizPage
-from trainer.ui.pages.result import ResultPage
-from trainer.ui.pages.welcome import WelcomePage
-from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"))
+
+
+class _Page:
+    """A page built, added to the stack and wired the first time it is used, so that starting the
+    app builds only what the first screen shows (see BENCHMARKS.md). ``window.quiz`` etc. work as
+    plain attributes: the first access calls ``window._make_quiz()`` and keeps the result."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        page = getattr(window, f"_make_{self.name}")()
+        window.__dict__[self.name] = page  # from now on a plain attribute
+        return page
 
 
 class GlossaryDialog(QDialog):
@@ -45,6 +56,8 @@ class GlossaryDialog(QDialog):
         self.setAccessibleName(f"Glossary: {term.term}")
         layout = QVBoxLayout(self)
         layout.addWidget(label(term.term, role="h2", name="glossaryTerm"))
+        from trainer.ui.pages.module import LinkedText
+
         self.text = LinkedText("glossaryDefinition", "Definition")
         from trainer.content.markup import to_linked_markdown
 
@@ -82,6 +95,15 @@ class ProblemsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
+    welcome = _Page()
+    home = _Page()
+    learn = _Page()
+    module = _Page()
+    quiz = _Page()
+    result = _Page()
+    report = _Page()
+    panel = _Page()
+
     def __init__(self, services: Services):
         super().__init__()
         self.services = services
@@ -128,29 +150,13 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.welcome = WelcomePage(services.learners)
-        self.home = HomePage()
-        self.learn = LearnPage()
-        self.module = ModulePage()
-        self.quiz = QuizPage(services.study)
-        self.result = ResultPage()
-        self.report = ReportPage()
-        for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report):
-            self.stack.addWidget(page)
-        self.panel = ReportPanel()
-        self.panel.hide()
+        # The pages and the report panel are built when first used: see _Page and _make_*.
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        if self.pack:
-            self.report.set_pack(self.pack)
-            self.panel.view.set_pack(self.pack)
 
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.Quit)
@@ -162,33 +168,96 @@ class MainWindow(QMainWindow):
         self.addAction(back_action)
         close_panel = QAction("Close report panel", self)
         close_panel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        close_panel.triggered.connect(self.panel.hide)
+        close_panel.triggered.connect(self._hide_panel)
         self.addAction(close_panel)
 
         # -- wire -----------------------------------------------------------------------------
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.switch_learner.clicked.connect(self.show_welcome)
-        self.welcome.learner_chosen.connect(self.set_learner)
-        self.home.module_requested.connect(self.open_module)
-        self.home.resume_requested.connect(self.resume_attempt)
-        self.home.problems_requested.connect(self.show_problems)
-        self.learn.module_requested.connect(self.open_module)
-        self.module.back_requested.connect(lambda: self.go("learn"))
-        self.module.check_requested.connect(self.start_check)
-        self.module.text.citation_requested.connect(self.show_citation)
-        self.module.text.glossary_requested.connect(self.show_glossary)
-        self.quiz.citation_requested.connect(self.show_citation)
-        self.quiz.glossary_requested.connect(self.show_glossary)
-        self.quiz.finished.connect(self.show_result)
-        self.quiz.error.connect(lambda message: dialogs.show_error(self, "Cannot do that",
-                                                                   message))
-        self.result.certificate_requested.connect(self.save_certificate)
-        self.result.retake_requested.connect(self.retake)
-        self.result.module_requested.connect(self.open_module)
-        self.panel.close_requested.connect(self.panel.hide)
-        self.panel.open_full_requested.connect(self.open_report_at)
 
         self._restore_learner()
+
+    # -- pages, built and wired when first used ---------------------------------------------
+    def _add(self, page):
+        self.stack.addWidget(page)
+        return page
+
+    def _made(self, name: str):
+        """The page if it has been built, else None (without building it)."""
+        return self.__dict__.get(name)
+
+    def _make_welcome(self):
+        from trainer.ui.pages.welcome import WelcomePage
+
+        page = self._add(WelcomePage(self.services.learners))
+        page.learner_chosen.connect(self.set_learner)
+        return page
+
+    def _make_home(self):
+        page = self._add(HomePage())
+        page.module_requested.connect(self.open_module)
+        page.resume_requested.connect(self.resume_attempt)
+        page.problems_requested.connect(self.show_problems)
+        return page
+
+    def _make_learn(self):
+        page = self._add(LearnPage())
+        page.module_requested.connect(self.open_module)
+        return page
+
+    def _make_module(self):
+        from trainer.ui.pages.module import ModulePage
+
+        page = self._add(ModulePage())
+        page.back_requested.connect(lambda: self.go("learn"))
+        page.check_requested.connect(self.start_check)
+        page.text.citation_requested.connect(self.show_citation)
+        page.text.glossary_requested.connect(self.show_glossary)
+        return page
+
+    def _make_quiz(self):
+        from trainer.ui.pages.quiz import QuizPage
+
+        page = self._add(QuizPage(self.services.study))
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        page.finished.connect(self.show_result)
+        page.error.connect(lambda message: dialogs.show_error(self, "Cannot do that", message))
+        return page
+
+    def _make_result(self):
+        from trainer.ui.pages.result import ResultPage
+
+        page = self._add(ResultPage())
+        page.certificate_requested.connect(self.save_certificate)
+        page.retake_requested.connect(self.retake)
+        page.module_requested.connect(self.open_module)
+        return page
+
+    def _make_report(self):
+        from trainer.ui.report_view import ReportPage
+
+        page = self._add(ReportPage())
+        if self.pack:
+            page.set_pack(self.pack)
+        return page
+
+    def _make_panel(self):
+        from trainer.ui.report_view import ReportPanel
+
+        panel = ReportPanel()
+        panel.hide()
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(2, 2)
+        if self.pack:
+            panel.view.set_pack(self.pack)
+        panel.close_requested.connect(panel.hide)
+        panel.open_full_requested.connect(self.open_report_at)
+        return panel
+
+    def _hide_panel(self) -> None:
+        if self._made("panel") is not None:
+            self.panel.hide()
 
     # -- learners ---------------------------------------------------------------------------
     def _restore_learner(self) -> None:
@@ -249,9 +318,9 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
-        if current in (self.module, self.result):
+        if current is not None and current in (self._made("module"), self._made("result")):
             self.go("learn")
-        elif current is self.quiz and self.quiz.view:
+        elif current is not None and current is self._made("quiz") and self.quiz.view:
             self.open_module(self.quiz.view.attempt.module_id)
 
     def open_module(self, module_id: str) -> None:
@@ -265,7 +334,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.module)
 
     def open_report_at(self, pid: str) -> None:
-        self.panel.hide()
+        self._hide_panel()
         self.go("report")
         if pid:
             self.report.show_paragraph(pid)
