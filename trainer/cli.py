@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", metavar="SUITE", action="append",
                    choices=["start", "content", "answers", "certificates", "manager"],
                    help="run only this suite (repeatable)")
+
+    p = sub.add_parser("export", help="export the matrix, attempts, question statistics or a CPD log")
+    p.add_argument("what", choices=["matrix", "attempts", "questions", "cpd"])
+    p.add_argument("--format", dest="fmt", choices=["csv", "xlsx", "pdf"], default="csv",
+                   help="csv or xlsx (pdf for cpd too)")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the file")
+    p.add_argument("--team", help="only learners in this team")
+    p.add_argument("--learner", type=int, metavar="ID", help="only this learner (cpd needs it)")
+    _common(p)
     return parser
 
 
@@ -210,6 +219,39 @@ def cmd_bench(args) -> int:
     failed = [m for m in report["measurements"].values() if m["value"] is None]
     return 1 if failed else 0
 
+def cmd_export(args) -> int:
+    from trainer.services import reports
+    from trainer.services.errors import UserError
+    from trainer.services.exports import write_file, write_table
+
+    services = _open_services(args)
+    try:
+        insights = services.insights
+        if args.fmt == "pdf" and args.what != "cpd":
+            raise UserError("PDF is for 'export cpd'; use --format csv or xlsx.")
+        if args.what == "matrix":
+            table = reports.matrix_table(insights, team=args.team, learner_id=args.learner)
+        elif args.what == "attempts":
+            table = reports.attempts_table(insights, team=args.team, learner_id=args.learner)
+        elif args.what == "questions":
+            table = reports.questions_table(insights)
+        else:
+            if args.learner is None:
+                raise UserError("'export cpd' needs --learner ID ('trainer learners list' shows "
+                                "the IDs).")
+            if services.store.learner(args.learner) is None:
+                raise UserError(f"There is no learner {args.learner}.")
+            if args.fmt == "pdf":
+                path = write_file(Path(args.out), services.progress.cpd_pdf(args.learner))
+                print(f"Saved the CPD log to {path}")
+                return 0
+            table = services.progress.cpd_table(args.learner)
+        path = write_table(table, Path(args.out), args.fmt)
+        print(f"Saved {len(table.rows)} rows to {path}")
+    finally:
+        services.close()
+    return 0
+
 
 def _start_app(args) -> int:
     from trainer.ui.app import run_app
@@ -225,6 +267,8 @@ COMMANDS = {
     "certificate": cmd_certificate,
     "verify": cmd_verify,
     "bench": cmd_bench,
+
+    "export": cmd_export,
 }
 
 

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from trainer.content.library import Library
 from trainer.services.certification import CertificateService
+from trainer.services.cpd import ProgressService
+from trainer.services.data_protection import DataProtectionService
+from trainer.services.insights import InsightService
 from trainer.services.learners import LearnerService
 from trainer.services.study import StudyService
 from trainer.store import Store
@@ -19,6 +22,14 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
+    progress: ProgressService | None = None
+    insights: InsightService | None = None
+    data_protection: DataProtectionService | None = None
+
+    def __post_init__(self) -> None:
+        self.progress = self.progress or ProgressService(self.store, self.library)
+        self.insights = self.insights or InsightService(self.store, self.library)
+        self.data_protection = self.data_protection or DataProtectionService(self.store)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from trainer.store.admin import AdminRecords
 from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
 from trainer.store.connection import Database
+from trainer.store.cpd import CpdRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from trainer.store.reporting import ReportingRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -30,7 +33,8 @@ class DatabaseBusyError(StoreError):
     pass
 
 
-class Store(LearnerRecords, AttemptRecords, CertificateRecords):
+class Store(LearnerRecords, AttemptRecords, CertificateRecords, CpdRecords, ReportingRecords,
+            AdminRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):

@@ -94,5 +94,64 @@ def _v1(db: Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2(db: Database) -> None:
+    """Summaries for the manager's views, kept up to date by triggers as attempts finish, and the
+    CPD log. The summaries can always be rebuilt from attempts and responses
+    (``Store.rebuild_summaries``), which erasure and retention do."""
+    from trainer.store.reporting import REBUILD_SUMMARIES, SUMMARY_TRIGGERS
+
+    for sql in (
+        """CREATE TABLE question_summary (
+            question_id TEXT PRIMARY KEY,
+            answered INTEGER NOT NULL DEFAULT 0,
+            correct INTEGER NOT NULL DEFAULT 0,
+            points REAL NOT NULL DEFAULT 0,
+            sum_t REAL NOT NULL DEFAULT 0,
+            sum_tt REAL NOT NULL DEFAULT 0,
+            sum_xt REAL NOT NULL DEFAULT 0,
+            sum_xx REAL NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE question_answer_counts (
+            question_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (question_id, answer)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE learner_module_best (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            best_percent INTEGER NOT NULL,
+            passed INTEGER NOT NULL,
+            first_passed_at TEXT,
+            last_finished_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, pack_id, module_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX learner_module_best_passed ON learner_module_best(first_passed_at)",
+        "CREATE INDEX learners_team ON learners(team, role)",
+        "CREATE INDEX attempts_started ON attempts(started_at)",
+        """CREATE TABLE cpd_entries (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            covered TEXT NOT NULL DEFAULT '',
+            learnt TEXT NOT NULL DEFAULT '',
+            impact TEXT NOT NULL DEFAULT '',
+            peer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (learner_id, source)
+        )""",
+        *SUMMARY_TRIGGERS,
+        *REBUILD_SUMMARIES,  # attempts finished before this version
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,11 +25,13 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("progress", "Progress"), ("report", "The report"),
+       ("manage", "Manage"))
 
 
 class _Page:
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
     quiz = _Page()
     result = _Page()
     report = _Page()
+    progress = _Page()
+    manage = _Page()
     panel = _Page()
 
     def __init__(self, services: Services):
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         # -- wire -----------------------------------------------------------------------------
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.switch_learner.clicked.connect(self.show_welcome)
+        self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
 
         self._restore_learner()
 
@@ -240,6 +245,20 @@ class MainWindow(QMainWindow):
         page = self._add(ReportPage())
         if self.pack:
             page.set_pack(self.pack)
+        return page
+
+    def _make_progress(self):
+        from trainer.ui.pages.progress import ProgressPage
+
+        page = self._add(ProgressPage())
+        self.actions.wire_progress(page)
+        return page
+
+    def _make_manage(self):
+        from trainer.ui.pages.manage import ManagePage
+
+        page = self._add(ManagePage(self.services.insights))
+        self.actions.wire_manage(page)
         return page
 
     def _make_panel(self):
@@ -315,6 +334,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "progress":
+            self.actions.show_progress()
+        elif key == "manage":
+            self.actions.show_manage()
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()

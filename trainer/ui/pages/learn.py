@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, button, grade_badge, label
+from trainer.ui.widgets import Card, FlowLayout, button, grade_badge, label
 
 if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
     from trainer.content.schema import ModuleSpec
@@ -37,11 +37,10 @@ class ModuleCard(Card):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.body.addWidget(label(module.title, role="h3"))
-        badges = QHBoxLayout()
+        badges = FlowLayout()
         for index, judgement in enumerate(module.judgements):
             badges.addWidget(grade_badge(judgement.grade, f"moduleGrade-{module.id}-{index}",
                                          judgement.area))
-        badges.addStretch(1)
         self.body.addLayout(badges)
         self.body.addWidget(label(module.summary, role="muted"))
         status_text = status.text if status else "Not started"
@@ -75,6 +74,7 @@ class _ScrollPage(QWidget):
         scroll.setObjectName(f"{name}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])

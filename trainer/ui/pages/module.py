@@ -9,7 +9,7 @@ from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, grade_badge, label
+from trainer.ui.widgets import FlowLayout, button, grade_badge, label
 
 
 class LinkedText(QTextBrowser):
@@ -53,7 +53,7 @@ class ModulePage(QWidget):
         layout.addLayout(top)
         self.title = label("", role="h1", name="moduleTitle")
         layout.addWidget(self.title)
-        self.badges = QHBoxLayout()
+        self.badges = FlowLayout()
         layout.addLayout(self.badges)
         self.text = LinkedText("moduleText", "Module text")
         layout.addWidget(self.text, 1)
@@ -77,7 +77,6 @@ class ModulePage(QWidget):
         for index, judgement in enumerate(module.judgements):
             self.badges.addWidget(grade_badge(judgement.grade, f"moduleJudgement-{index}",
                                               judgement.area))
-        self.badges.addStretch(1)
         self.text.setMarkdown(module_markdown(pack, module))
         self.text.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)
