@@ -28,8 +28,10 @@ test:
 lint: venv
 	$(BIN)/ruff check .
 
-bench: venv
-	$(BIN)/trainer bench
+bench:
+	@sh scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory venv
+	$(BIN)/trainer bench $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
