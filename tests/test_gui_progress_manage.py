@@ -176,7 +176,9 @@ def test_matrix_questions_needs_and_charts(qtbot, qtmodeltester, window, service
     target = tmp_path / "matrix.xlsx"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
     click(qtbot, manage.findChild(type(manage.lock), "export-matrix"))
-    assert zipfile.is_zipfile(target)
+    qtbot.waitUntil(lambda: window.actions.task is None)
+    assert window.actions.last_export == target and zipfile.is_zipfile(target)
+    assert window.services.store.audit_entries()[0].action == "export matrix"
     summary = tmp_path / "summary.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: summary)
     click(qtbot, manage.findChild(type(manage.lock), "export-summary"))
@@ -191,6 +193,7 @@ def test_matrix_questions_needs_and_charts(qtbot, qtmodeltester, window, service
     target_q = tmp_path / "questions.csv"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target_q)
     click(qtbot, manage.findChild(type(manage.lock), "export-questions"))
+    qtbot.waitUntil(lambda: window.actions.task is None)
     assert target_q.read_text("utf-8-sig").startswith("Question,")
 
     manage.tabs.setCurrentIndex(2)
@@ -291,3 +294,41 @@ def test_matrix_model_pages_through_many_learners(qtbot, qtmodeltester, tmp_path
         assert sum(len(c) for c in full.values()) > 0
     finally:
         services.close()
+
+
+def test_a_long_export_can_be_cancelled(qtbot, window, learner_with_pass, monkeypatch, tmp_path):
+    from trainer.services import exports
+
+    monkeypatch.setattr(exports, "TICK_ROWS", 1)
+    unlock(qtbot, window, monkeypatch)
+    target = tmp_path / "attempts.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
+    started = []
+
+    def slow_tick(tick):
+        def wrapped(done, total):
+            started.append(done)
+            while not window.actions.task.worker.cancelled:
+                QThread_msleep(5)
+            tick(done, total)
+        return wrapped
+
+    original = exports.write_table
+    monkeypatch.setattr("trainer.ui.manager_actions.write_table",
+                        lambda table, path, fmt, tick: original(table, path, fmt, slow_tick(tick)))
+    click(qtbot, window.manage.findChild(type(window.manage.lock), "export-attempts"))
+    task = window.actions.task
+    qtbot.waitUntil(lambda: bool(started))
+    qtbot.waitUntil(task.dialog.isVisible)  # shown once the work takes a moment
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in task.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    click(qtbot, cancel)
+    qtbot.waitUntil(lambda: window.actions.task is None)
+    assert task.outcome == "cancelled" and not target.exists()
+
+
+def QThread_msleep(ms):  # noqa: N802
+    from PySide6.QtCore import QThread
+
+    QThread.msleep(ms)

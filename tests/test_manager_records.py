@@ -177,6 +177,7 @@ def test_cli_export_each_table(services, team, tmp_path, capsys):
             out = tmp_path / f"{what}.{fmt}"
             assert run(["export", what, "--format", fmt, "--out", str(out), "--db", db]) == 0
             assert out.stat().st_size > 0
+    assert services.store.audit_entries()[0].action == "export questions"
     out = tmp_path / "mash.csv"
     assert run(["export", "attempts", "--team", "Court", "--out", str(out), "--db", db]) == 0
     rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
@@ -342,3 +343,14 @@ def test_upgrade_from_v1_builds_the_summaries_from_existing_attempts(tmp_path):
     cell = store.matrix()[0].cells["m"]
     assert cell.best_percent == 50 and cell.passed
     store.close()
+
+
+def test_cli_verify_says_revoked(services, team, capsys):
+    certificate = services.certificates.issue_for_attempt(team["views"][0].attempt.id)
+    db = str(services.store.path)
+    assert run(["verify", certificate.code, "--db", db]) == 0
+    services.data_protection.revoke(certificate.id, "Issued to the wrong person")
+    capsys.readouterr()
+    assert run(["verify", certificate.code, "--db", db]) == 1
+    out = capsys.readouterr().out
+    assert "revoked" in out and "Issued to the wrong person" in out

@@ -243,10 +243,13 @@ def cmd_export(args) -> int:
                 raise UserError(f"There is no learner {args.learner}.")
             if args.fmt == "pdf":
                 path = write_file(Path(args.out), services.progress.cpd_pdf(args.learner))
+                services.data_protection.record_export("cpd", f"{path} (learner {args.learner})")
                 print(f"Saved the CPD log to {path}")
                 return 0
             table = services.progress.cpd_table(args.learner)
         path = write_table(table, Path(args.out), args.fmt)
+        services.data_protection.record_export(
+            args.what, f"{path} (team {args.team or 'all'}, learner {args.learner or 'all'})")
         print(f"Saved {len(table.rows)} rows to {path}")
     finally:
         services.close()

@@ -144,7 +144,7 @@ class ProgressService:
         styles = _styles()
         story = [para(f"CPD record: {learner.name}", styles["h1"]),
                  para(f"{learner.role}, {learner.team}. Printed {date.today():%d %B %Y}. "
-                      f"{len(entries)} activities, "
+                      f"{len(entries)} {'activity' if len(entries) == 1 else 'activities'}, "
                       f"{sum(e.minutes for e in entries)} minutes in all.", styles["body"])]
         if not entries:
             story.append(para("No activities yet: pass a module's knowledge check and it appears "

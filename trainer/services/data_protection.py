@@ -61,6 +61,10 @@ class DataProtectionService:
     def save_subject_access(self, learner_id: int, path: Path) -> Path:
         return write_file(Path(path), self.subject_access_zip(learner_id))
 
+    def record_export(self, what: str, detail: str) -> None:
+        """Exports carry personal data out of the app, so each is written to the audit log."""
+        self.store.audit(f"export {what}", detail)
+
     # -- archive and erase --------------------------------------------------------------------
     def archive(self, learner_id: int, archived: bool = True) -> None:
         self._learner(learner_id)

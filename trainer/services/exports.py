@@ -18,6 +18,16 @@ from trainer import paths
 from trainer.services.errors import UserError
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "\n")
+TICK_ROWS = 2000
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback when the person cancels a long export."""
+
+
+def _tick(tick, done: int, total: int) -> None:
+    if tick is not None and done % TICK_ROWS == 0:
+        tick(done, total)
 
 
 def safe_cell(value) -> str:
@@ -40,16 +50,19 @@ class Table:
     rows: list[list]
 
 
-def csv_bytes(table: Table) -> bytes:
+def csv_bytes(table: Table, tick=None) -> bytes:
+    """``tick(done, total)`` is called every few thousand rows; it may raise Cancelled."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in table.headers])
-    for row in table.rows:
+    total = len(table.rows)
+    for done, row in enumerate(table.rows):
+        _tick(tick, done, total)
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read UTF-8 names
 
 
-def xlsx_bytes(tables: Sequence[Table]) -> bytes:
+def xlsx_bytes(tables: Sequence[Table], tick=None) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -60,7 +73,9 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
         sheet = book.add_worksheet(table.title[:31])
         for col, header in enumerate(table.headers):
             sheet.write_string(0, col, safe_cell(header), bold)
+        total = len(table.rows)
         for r, row in enumerate(table.rows, start=1):
+            _tick(tick, r - 1, total)
             for col, value in enumerate(row):
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     sheet.write_number(r, col, value)
@@ -83,11 +98,11 @@ def write_file(path: Path, data: bytes) -> Path:
     return path
 
 
-def write_table(table: Table, path: Path, fmt: str) -> Path:
+def write_table(table: Table, path: Path, fmt: str, tick=None) -> Path:
     if fmt == "csv":
-        return write_file(path, csv_bytes(table))
+        return write_file(path, csv_bytes(table, tick))
     if fmt == "xlsx":
-        return write_file(path, xlsx_bytes([table]))
+        return write_file(path, xlsx_bytes([table], tick))
     raise UserError(f"Unknown format '{fmt}': use csv or xlsx.")
 
 

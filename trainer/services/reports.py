@@ -61,7 +61,8 @@ def team_summary_pdf(insights: InsightService, team: str | None, organisation: s
     modules = insights.modules()
     story = [para(f"Training summary: {who}", styles["h1"]),
              para(f"{organisation + ' · ' if organisation else ''}Printed "
-                  f"{date.today():%d %B %Y}. {len(learners)} learners.", styles["body"]),
+                  f"{date.today():%d %B %Y}. {len(learners)} "
+                  f"learner{'' if len(learners) == 1 else 's'}.", styles["body"]),
              para("Modules passed", styles["h2"])]
     rows = []
     for mid, title in modules:
@@ -70,12 +71,12 @@ def team_summary_pdf(insights: InsightService, team: str | None, organisation: s
         pct = f"{passed * 100 // len(learners)}%" if learners else "–"
         rows.append([title, passed, tried, pct])
     story.append(pdf_table(Table("", ["Module", "Passed", "Attempted", "Share passed"], rows),
-                           styles, widths=[100 * mm, 22 * mm, 24 * mm, 26 * mm]))
+                           styles, widths=[92 * mm, 22 * mm, 28 * mm, 30 * mm]))
     needs = insights.training_needs(team)
     story.append(para("Training needs: topics, weakest first", styles["h2"]))
     if needs:
         story.append(pdf_table(Table("", ["Topic", "Mean mark", "Answers", "Learners"], [
-            [topic_label(n.topic), f"{round(n.facility * 100)}%", n.answered, n.learners]
+            [topic_label(n.topic), f"{round(n.facility * 100)}%", n.answered, n.learners or "–"]
             for n in needs[:15]]), styles, widths=[100 * mm, 24 * mm, 24 * mm, 24 * mm]))
     else:
         story.append(para("No answers yet from this team.", styles["body"]))

@@ -30,7 +30,7 @@ from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("progress", "Progress"), ("report", "The report"),
+NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"), ("progress", "Progress"),
        ("manage", "Manage"))
 
 

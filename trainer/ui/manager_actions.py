@@ -13,6 +13,7 @@ from trainer.services.errors import UserError
 from trainer.services.exports import write_file, write_table
 from trainer.services.facilitator import FacilitatorLock
 from trainer.ui import dialogs
+from trainer.ui.background import BackgroundTask
 from trainer.ui.verify_dialog import VerifyDialog
 
 TABLE_FILTER = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
@@ -30,6 +31,8 @@ class ManagerActions(QObject):
         self.lock = FacilitatorLock(self.services.store)
         self.unlocked = False
         self.verify_dialog: VerifyDialog | None = None
+        self.task: BackgroundTask | None = None
+        self.last_export: Path | None = None
         try:
             self.services.data_protection.apply_retention()
         except UserError:
@@ -199,17 +202,38 @@ class ManagerActions(QObject):
         fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_suffix(".csv")
-        try:
-            if what == "matrix":
-                table = reports.matrix_table(insights, team=f["team"], role=f["role"],
-                                             since=f["since"], until=f["until"])
-            elif what == "attempts":
-                table = reports.attempts_table(insights, team=f["team"], role=f["role"])
-            else:
-                table = reports.questions_table(insights)
-            write_table(table, path, fmt)
-        except UserError as exc:
-            self._error("Export not saved", exc)
+        if what == "matrix":
+            table = reports.matrix_table(insights, team=f["team"], role=f["role"],
+                                         since=f["since"], until=f["until"])
+        elif what == "attempts":
+            table = reports.attempts_table(insights, team=f["team"], role=f["role"])
+        else:
+            table = reports.questions_table(insights)
+        # Reading is quick; writing a large workbook is not: that part runs off the UI thread.
+        self._run_in_background(what, f"Saving {path.name}…",
+                                lambda tick: write_table(table, path, fmt, tick))
+
+    def _run_in_background(self, what: str, title: str, work) -> None:
+        if self.task is not None:
+            dialogs.show_error(self.window, "Busy", "An export is still being saved; wait for "
+                               "it to finish or cancel it.")
+            return
+
+        def done(path):
+            self.last_export = path
+            self.services.data_protection.record_export(what, str(path))
+
+        def failed(message):
+            dialogs.show_error(self.window, "Export not saved", message)
+
+        self.task = BackgroundTask(self.window, title, work, done, failed)
+        self.task.finished.connect(self._task_finished)
+        self.task.start()
+
+    def _task_finished(self) -> None:
+        task, self.task = self.task, None
+        if task is not None:
+            task.deleteLater()
 
     # -- learners and records -------------------------------------------------------------------
     def archive(self, learner_id: int, archive: bool) -> None:

@@ -300,7 +300,8 @@ class ManagePage(QWidget):
             [ln.name, ln.role, ln.team,
              f"Archived {ln.archived_at[:10]}" if ln.archived_at else "Active"]
             for ln in learners])
-        self.learners_view.resizeColumnToContents(0)
+        for column in range(3):
+            self.learners_view.resizeColumnToContents(column)
 
     # -- certificates -------------------------------------------------------------------------
     def _build_certificates(self) -> None:
