@@ -97,6 +97,12 @@ def _code_digest() -> str:
     """The app's content and quiz code, so that a changed rule is never skipped by the cache."""
     digest = hashlib.blake2b(f"{__version__}|{sys.version_info[:2]}|{FORMAT}".encode(),
                              digest_size=16)
+    if getattr(sys, "frozen", False):  # a bundle has no .py files to read: its build will do
+        try:
+            stat = os.stat(sys.executable)
+            digest.update(f"{stat.st_size}|{stat.st_mtime_ns}".encode())
+        except OSError:
+            pass
     package = Path(__file__).resolve().parent.parent
     for sub in _CODE_PACKAGES:
         for path in sorted((package / sub).glob("*.py")):
