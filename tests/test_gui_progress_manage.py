@@ -66,7 +66,7 @@ def test_progress_shows_modules_attempts_certificates(qtbot, window, learner_wit
     go(qtbot, window, "progress")
     page = window.progress
     assert window.stack.currentWidget() is page
-    assert "1 of" in page.summary.text() and "1 certificates" in page.summary.text()
+    assert "1 of" in page.summary.text() and "1 certificate ·" in page.summary.text()
     rows = page.modules_model.rows
     front = next(r for r in rows if r[0].startswith("The front door"))
     assert front[1] == "Passed" and front[2] == "100%"
@@ -137,11 +137,16 @@ def test_manage_is_behind_the_pin(qtbot, window, learner_with_pass, monkeypatch)
     assert window.stack.currentWidget() is window.manage  # first use: the PIN is set
     click(qtbot, window.manage.lock)
     assert window.stack.currentWidget() is window.home
-    errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, _m: errors.append(title))
-    monkeypatch.setattr(dialogs, "ask_pin", lambda *a: "1111")
+    asked = []
+
+    def wrong_then_cancel(_parent, message=""):
+        asked.append(message)
+        return "1111" if len(asked) == 1 else None  # a wrong PIN, then Cancel
+
+    monkeypatch.setattr(dialogs, "ask_pin", wrong_then_cancel)
     go(qtbot, window, "manage")
-    assert window.stack.currentWidget() is not window.manage and errors == ["Wrong PIN"]
+    assert window.stack.currentWidget() is window.home  # stays where it was
+    assert asked == ["", "That PIN is not right. Try again."]
     window.services.store.set_setting("facilitator_pin_failures", "0")
     monkeypatch.setattr(dialogs, "ask_pin", lambda *a: "4827")
     go(qtbot, window, "manage")
@@ -332,3 +337,42 @@ def QThread_msleep(ms):  # noqa: N802
     from PySide6.QtCore import QThread
 
     QThread.msleep(ms)
+
+
+def test_progress_shows_practice_due(qtbot, window, services, pack):
+    learner = services.learners.add("Kim Lee", "Social worker", "MASH")
+    finish(services, pack, learner.id, right=False)
+    window.set_learner(learner.id)
+    go(qtbot, window, "progress")
+    text = window.progress.practice_line.text()
+    assert "practice queue" in text
+    due = services.practice.due_count(learner.id, pack.id)
+    assert due > 0  # wrong answers in a knowledge check are due for practice at once
+    assert f"Practice due: {due}" in text
+    click(qtbot, window.progress.practise_now)
+    assert window.stack.currentWidget() is window.practise
+
+
+def test_attended_session_is_drafted_in_the_cpd_log(qtbot, window, services, pack):
+    learner = services.learners.add("Lee Brown", "Social worker", "MASH")
+    session = services.store.db.conn
+    with services.store.db.atomic():
+        cursor = session.execute(
+            "INSERT INTO sessions(pack_id, pack_version, module_id, title, scheduled_for, place, "
+            "facilitator, seed, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (pack.id, pack.version, "front-door", "Front door session", "2026-11-20T10:00",
+             "Room 2", "Dana", 7, "finished", "2026-11-20T09:00:00+00:00"))
+        session.execute(
+            "INSERT INTO group_learning(learner_id, session_id, pack_id, module_id, title, "
+            "activity, date, minutes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (learner.id, cursor.lastrowid, pack.id, "front-door", "Front door session",
+             "Group session: The front door", "2026-11-20", 90, "2026-11-20T12:00:00+00:00"))
+    window.set_learner(learner.id)
+    go(qtbot, window, "progress")
+    window.progress.tabs.setCurrentIndex(3)
+    (card,) = window.progress.cpd_cards.values()
+    entry = services.store.cpd_entry(card.entry_id)
+    assert entry.source.startswith("session:") and entry.minutes == 90
+    assert entry.kind == "Group learning with peer discussion"
+    type_text(card.fields["peer"], "We disagreed about thresholds")
+    assert services.store.cpd_entry(card.entry_id).peer == "We disagreed about thresholds"

@@ -354,3 +354,17 @@ def test_cli_verify_says_revoked(services, team, capsys):
     assert run(["verify", certificate.code, "--db", db]) == 1
     out = capsys.readouterr().out
     assert "revoked" in out and "Issued to the wrong person" in out
+
+
+def test_erasure_and_subject_access_cover_practice_records(services, team):
+    ben = team["ben"]
+    queued = services.store.db.conn.execute(
+        "SELECT count(*) FROM practice_queue WHERE learner_id = ?", (ben.id,)).fetchone()[0]
+    assert queued > 0  # his wrong answers are queued for practice
+    data = json.loads(zipfile.ZipFile(io.BytesIO(
+        services.data_protection.subject_access_zip(ben.id))).read("data.json"))
+    assert len(data["practice_queue"]) == queued
+    services.data_protection.erase(ben.id, "Ben Okafor")
+    left = services.store.db.conn.execute(
+        "SELECT count(*) FROM practice_queue WHERE learner_id = ?", (ben.id,)).fetchone()[0]
+    assert left == 0

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.content.library import Library
+from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
 from trainer.services.cpd import ProgressService
 from trainer.services.data_protection import DataProtectionService
+from trainer.services.facilitator import FacilitatorLock
 from trainer.services.insights import InsightService
 from trainer.services.learners import LearnerService
+from trainer.services.practice import PracticeService
+from trainer.services.sessions import SessionService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -22,14 +26,22 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
+    cases: CaseStudyService | None = None
+    practice: PracticeService | None = None
     progress: ProgressService | None = None
     insights: InsightService | None = None
     data_protection: DataProtectionService | None = None
+    sessions: SessionService | None = None
+    facilitator: FacilitatorLock | None = None
 
     def __post_init__(self) -> None:
+        self.cases = self.cases or CaseStudyService(self.store, self.library)
+        self.practice = self.practice or PracticeService(self.store, self.library)
         self.progress = self.progress or ProgressService(self.store, self.library)
         self.insights = self.insights or InsightService(self.store, self.library)
         self.data_protection = self.data_protection or DataProtectionService(self.store)
+        self.sessions = self.sessions or SessionService(self.store, self.library, self.learners)
+        self.facilitator = self.facilitator or FacilitatorLock(self.store)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:

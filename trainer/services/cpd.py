@@ -2,7 +2,8 @@
 its date and time spent, what it covered, and the learner's reflection (what I learnt; the impact
 on my practice and on the people I work with; what I learnt from discussing it with a peer).
 
-An entry is drafted for each module passed (its first passed attempt); reflections are saved to
+An entry is drafted for each module passed (its first passed attempt) and each group session
+attended (recorded by the session when it finishes); reflections are saved to
 the database as the learner types.
 """
 
@@ -96,6 +97,14 @@ class ProgressService:
         for attempt in self.store.attempts_for(learner_id):
             if attempt.finished_at and attempt.passed:
                 first_pass.setdefault((attempt.pack_id, attempt.module_id), attempt)
+        for session in self.store.group_learning_for(learner_id):
+            pack = self.library.pack(session.pack_id)
+            module = pack.modules.get(session.module_id) if pack else None
+            added += self.store.draft_cpd_entry(
+                learner_id=learner_id, source=f"session:{session.session_id}",
+                activity=session.activity, kind="Group learning with peer discussion",
+                done_on=session.date[:10], minutes=session.minutes,
+                covered=self._covered(pack, module) if module else session.title)
         for (pack_id, module_id), attempt in first_pass.items():
             pack = self.library.pack(pack_id)
             module = pack.modules.get(module_id) if pack else None
@@ -103,10 +112,7 @@ class ProgressService:
                 title, minutes, covered = module_id, 30, ""
             else:
                 title, minutes = module.title, module.minutes
-                areas = "; ".join(dict.fromkeys(
-                    f"{j.area} (judged {j.grade})" for j in module.judgements))
-                covered = (f"{' '.join(module.summary.split())} Report areas: {areas}. "
-                           f"{pack.attribution}")
+                covered = self._covered(pack, module)
             percent = scoring.percent(attempt.score, attempt.max_score)
             activity = f"{title}: module and knowledge check (passed, {percent}%)"
             added += self.store.draft_cpd_entry(
@@ -114,6 +120,11 @@ class ProgressService:
                 kind="Self-directed online learning", done_on=attempt.finished_at[:10],
                 minutes=minutes, covered=covered)
         return added
+
+    @staticmethod
+    def _covered(pack, module) -> str:
+        areas = "; ".join(dict.fromkeys(f"{j.area} (judged {j.grade})" for j in module.judgements))
+        return f"{' '.join(module.summary.split())} Report areas: {areas}. {pack.attribution}"
 
     def cpd_entries(self, learner_id: int) -> list[CpdEntry]:
         self.sync_cpd(learner_id)

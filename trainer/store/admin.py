@@ -55,7 +55,13 @@ class AdminRecords:
                                  ("attempts", "learner_id = ?"),
                                  ("certificates", "learner_id = ?"),
                                  ("cpd_entries", "learner_id = ?"),
-                                 ("lesson_progress", "learner_id = ?")):
+                                 ("lesson_progress", "learner_id = ?"),
+                                 ("case_runs", "learner_id = ?"),
+                                 ("practice_queue", "learner_id = ?"),
+                                 ("practice_sessions", "learner_id = ?"),
+                                 ("session_responses", "learner_id = ?"),
+                                 ("session_attendees", "learner_id = ?"),
+                                 ("group_learning", "learner_id = ?")):
                 counts[table] = conn.execute(
                     f"DELETE FROM {table} WHERE {where}", (learner_id,)).rowcount  # noqa: S608
             counts["learners"] = conn.execute("DELETE FROM learners WHERE id = ?",
@@ -77,6 +83,12 @@ class AdminRecords:
                 "started_at < ?)", (cutoff,)).rowcount
             counts["attempts"] = conn.execute("DELETE FROM attempts WHERE started_at < ?",
                                               (cutoff,)).rowcount
+            counts["case_runs"] = conn.execute("DELETE FROM case_runs WHERE started_at < ?",
+                                               (cutoff,)).rowcount
+            counts["practice_sessions"] = conn.execute(
+                "DELETE FROM practice_sessions WHERE started_at < ?", (cutoff,)).rowcount
+            counts["group_learning"] = conn.execute("DELETE FROM group_learning WHERE date < ?",
+                                                    (cutoff[:10],)).rowcount
             counts["cpd_entries"] = conn.execute("DELETE FROM cpd_entries WHERE done_on < ?",
                                                  (cutoff[:10],)).rowcount
             counts["certificates"] = conn.execute("DELETE FROM certificates WHERE issued_at < ?",
@@ -111,4 +123,24 @@ class AdminRecords:
                                                "ORDER BY id", (learner_id,))),
             "certificates": _dicts(conn.execute("SELECT * FROM certificates WHERE learner_id = ? "
                                                 "ORDER BY issued_at", (learner_id,))),
+            "case_runs": _dicts(conn.execute("SELECT * FROM case_runs WHERE learner_id = ? "
+                                             "ORDER BY id", (learner_id,))),
+            "case_steps": _dicts(conn.execute(
+                "SELECT s.* FROM case_steps s JOIN case_runs r ON r.id = s.run_id "
+                "WHERE r.learner_id = ? ORDER BY s.run_id, s.position", (learner_id,))),
+            "session_attendance": _dicts(conn.execute(
+                "SELECT * FROM session_attendees WHERE learner_id = ?", (learner_id,))),
+            "session_responses": _dicts(conn.execute(
+                "SELECT * FROM session_responses WHERE learner_id = ?", (learner_id,))),
+            "group_learning": _dicts(conn.execute(
+                "SELECT * FROM group_learning WHERE learner_id = ?", (learner_id,))),
+            "practice_queue": _dicts(conn.execute(
+                "SELECT * FROM practice_queue WHERE learner_id = ?", (learner_id,))),
+            "practice_sessions": _dicts(conn.execute(
+                "SELECT * FROM practice_sessions WHERE learner_id = ? ORDER BY id",
+                (learner_id,))),
+            "practice_responses": _dicts(conn.execute(
+                "SELECT p.* FROM practice_responses p JOIN practice_sessions s "
+                "ON s.id = p.session_id WHERE s.learner_id = ? ORDER BY p.session_id, p.position",
+                (learner_id,))),
         }

@@ -12,7 +12,9 @@ from trainer.store.connection import Database
 from trainer.store.cpd import CpdRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from trainer.store.practice import PracticeRecords
 from trainer.store.reporting import ReportingRecords
+from trainer.store.sessions import SessionRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -33,8 +35,8 @@ class DatabaseBusyError(StoreError):
     pass
 
 
-class Store(LearnerRecords, AttemptRecords, CertificateRecords, CpdRecords, ReportingRecords,
-            AdminRecords):
+class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords,
+            SessionRecords, CpdRecords, ReportingRecords, AdminRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):

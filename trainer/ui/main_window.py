@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,12 +25,14 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.group_sessions import GroupSessions
 from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"), ("progress", "Progress"),
+NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
+       ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
        ("manage", "Manage"))
 
 
@@ -104,6 +106,9 @@ class MainWindow(QMainWindow):
     quiz = _Page()
     result = _Page()
     report = _Page()
+    case_study = _Page()
+    review = _Page()
+    practise = _Page()
     progress = _Page()
     manage = _Page()
     panel = _Page()
@@ -155,6 +160,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         # The pages and the report panel are built when first used: see _Page and _make_*.
+        self.practice_summary = ""
+        self.group = GroupSessions(self, services, self.stack)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 3)
@@ -179,8 +186,11 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.switch_learner.clicked.connect(self.show_welcome)
         self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
+        self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._nav_key = "home"
 
         self._restore_learner()
+        QTimer.singleShot(0, self.group.offer_resume)
 
     # -- pages, built and wired when first used ---------------------------------------------
     def _add(self, page):
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         page.module_requested.connect(self.open_module)
         page.resume_requested.connect(self.resume_attempt)
         page.problems_requested.connect(self.show_problems)
+        page.practise_requested.connect(lambda: self.go("practise"))
         return page
 
     def _make_learn(self):
@@ -218,6 +229,7 @@ class MainWindow(QMainWindow):
         page.check_requested.connect(self.start_check)
         page.text.citation_requested.connect(self.show_citation)
         page.text.glossary_requested.connect(self.show_glossary)
+        page.case_requested.connect(self.open_case)
         return page
 
     def _make_quiz(self):
@@ -228,6 +240,7 @@ class MainWindow(QMainWindow):
         page.glossary_requested.connect(self.show_glossary)
         page.finished.connect(self.show_result)
         page.error.connect(lambda message: dialogs.show_error(self, "Cannot do that", message))
+        page.practice_finished.connect(self.practice_done)
         return page
 
     def _make_result(self):
@@ -237,6 +250,34 @@ class MainWindow(QMainWindow):
         page.certificate_requested.connect(self.save_certificate)
         page.retake_requested.connect(self.retake)
         page.module_requested.connect(self.open_module)
+        page.review_requested.connect(self.show_review)
+        return page
+
+    def _make_case_study(self):
+        from trainer.ui.pages.casestudy import CaseStudyPage
+
+        page = self._add(CaseStudyPage(self.services.cases))
+        page.back_requested.connect(self.open_module)
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        page.error.connect(lambda message: dialogs.show_error(self, "Cannot do that", message))
+        return page
+
+    def _make_review(self):
+        from trainer.ui.pages.review import ReviewPage
+
+        page = self._add(ReviewPage())
+        page.retake_requested.connect(self.retake)
+        page.result_requested.connect(self.show_result)
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        return page
+
+    def _make_practise(self):
+        from trainer.ui.pages.practise import PractisePage
+
+        page = self._add(PractisePage())
+        page.start_requested.connect(self.start_practice)
         return page
 
     def _make_report(self):
@@ -325,9 +366,12 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         if key == "home":
+            due = self.services.practice.due_count(self.learner.id, self.pack.id) if self.pack else 0
             self.home.show_home(self.learner.name, self.pack, self._statuses(),
-                                len(self.services.library.problems))
+                                len(self.services.library.problems), practice_due=due)
             self.stack.setCurrentWidget(self.home)
+        elif key == "practise":
+            self._show_practise()
         elif key == "learn":
             if self.pack:
                 self.learn.show_modules(self.pack, self._statuses())
@@ -337,12 +381,26 @@ class MainWindow(QMainWindow):
         elif key == "progress":
             self.actions.show_progress()
         elif key == "manage":
-            self.actions.show_manage()
+            if not self.actions.show_manage():
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
+        elif key == "sessions":
+            if not self.group.open(self.pack, self.learner.name):
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
+        self._nav_key = key
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
         if current is not None and current in (self._made("module"), self._made("result")):
             self.go("learn")
+        elif current is not None and current is self._made("case_study") and self.case_study.view:
+            self.open_module(self.case_study.view.module_id)
+        elif current is not None and current is self._made("review") and self.review.result:
+            self.show_result(self.review.result.attempt.id)
+        elif (current is not None and current is self._made("quiz")
+              and getattr(self.quiz.view, "kind", "") == "practice"):
+            self.go("practise")
         elif current is not None and current is self._made("quiz") and self.quiz.view:
             self.open_module(self.quiz.view.attempt.module_id)
 
@@ -431,3 +489,59 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Certificate not saved", str(exc))
             return
         self.result.certificate_saved(str(saved), certificate.id, certificate.code)
+
+    # -- case studies, review and practice ----------------------------------------------------
+    def open_case(self, module_id: str, case_id: str) -> None:
+        if self.pack is None or self.learner is None:
+            return
+        try:
+            view = self.services.cases.open(self.learner.id, self.pack.id, module_id, case_id)
+        except UserError as exc:
+            dialogs.show_error(self, "Cannot open the case study", str(exc))
+            return
+        self.case_study.start(view, self.learner.id)
+        self._mark_nav("learn")
+        self.stack.setCurrentWidget(self.case_study)
+
+    def _mark_nav(self, key: str) -> None:
+        """Show where a page belongs in the sidebar without switching page."""
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+
+    def show_review(self, attempt_id: int) -> None:
+        result = self.services.study.result(attempt_id)
+        view = self.services.study.view(attempt_id)
+        self.review.show_review(result, view.pack, self.services.study.review(attempt_id))
+        self.stack.setCurrentWidget(self.review)
+
+    def _show_practise(self) -> None:
+        if self.pack is None or self.learner is None:
+            return
+        practice = self.services.practice
+        next_due = practice.next_due(self.learner.id, self.pack.id)
+        unfinished = practice.unfinished(self.learner.id, self.pack.id)
+        resume = unfinished is not None and not unfinished.state.finished
+        self.practise.show_queue(practice.due_count(self.learner.id, self.pack.id),
+                                 practice.queued_count(self.learner.id, self.pack.id),
+                                 next_due.strftime("%d %B") if next_due else "", resume,
+                                 self.practice_summary)
+        self.stack.setCurrentWidget(self.practise)
+
+    def start_practice(self) -> None:
+        try:
+            view = self.services.practice.start_or_resume(self.learner.id, self.pack.id)
+        except UserError as exc:
+            dialogs.show_error(self, "Nothing to practise", str(exc))
+            return
+        self.quiz.start(view, self.services.practice)
+        self.stack.setCurrentWidget(self.quiz)
+
+    def practice_done(self, session_id: int) -> None:
+        answered = self.services.store.practice_responses(session_id)
+        right = sum(1 for r in answered if r.correct)
+        self.practice_summary = (f"Last session: {right} of {len(answered)} right. Right answers "
+                                 "come back later; wrong ones tomorrow.")
+        self.go("practise")

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject
 from trainer.services import reports
 from trainer.services.errors import UserError
 from trainer.services.exports import write_file, write_table
-from trainer.services.facilitator import FacilitatorLock
 from trainer.ui import dialogs
 from trainer.ui.background import BackgroundTask
 from trainer.ui.verify_dialog import VerifyDialog
@@ -28,8 +27,6 @@ class ManagerActions(QObject):
         super().__init__(window)
         self.window = window
         self.services = window.services
-        self.lock = FacilitatorLock(self.services.store)
-        self.unlocked = False
         self.verify_dialog: VerifyDialog | None = None
         self.task: BackgroundTask | None = None
         self.last_export: Path | None = None
@@ -45,6 +42,7 @@ class ManagerActions(QObject):
         progress.cpd_export_requested.connect(self.export_cpd)
         progress.certificate_save_requested.connect(self.save_certificate_again)
         progress.verify_requested.connect(self.open_verify)
+        progress.practise_requested.connect(lambda: self.window.go("practise"))
 
     def wire_manage(self, manage) -> None:
         manage.verify_requested.connect(self.open_verify)
@@ -67,10 +65,28 @@ class ManagerActions(QObject):
         progress = self.services.progress
         attempts = [(a, progress.module_title(a.pack_id, a.module_id))
                     for a in progress.attempts(learner_id)]
+        due, practice = self._practice_line(learner_id)
         w.progress.show_progress(progress.modules(learner_id), attempts,
                                  progress.certificates(learner_id),
-                                 progress.cpd_entries(learner_id))
+                                 progress.cpd_entries(learner_id), practice, due)
         w.stack.setCurrentWidget(w.progress)
+
+    def _practice_line(self, learner_id: int) -> tuple[int, str]:
+        practice = getattr(self.services, "practice", None)
+        pack = self.window.pack
+        if practice is None or pack is None:
+            return 0, ""
+        due = practice.due_count(learner_id, pack.id)
+        queued = practice.queued_count(learner_id, pack.id)
+        if due:
+            return due, (f"Practice due: {due} question{'s' if due != 1 else ''} now "
+                         f"({queued} in your practice queue).")
+        if queued:
+            upcoming = practice.next_due(learner_id, pack.id)
+            when = f" Next due {upcoming:%d %b %Y}." if upcoming else ""
+            return 0, f"No practice due now ({queued} in your practice queue).{when}"
+        return 0, ("No practice queue yet: questions you get wrong in a knowledge check come "
+                   "back in Practise.")
 
     def save_reflection(self, entry_id: int, field: str, text: str) -> None:
         try:
@@ -132,43 +148,22 @@ class ManagerActions(QObject):
 
     # -- the PIN --------------------------------------------------------------------------------
     def _unlock(self) -> bool:
-        if self.unlocked:
-            return True
-        try:
-            if not self.lock.is_set:
-                answer = dialogs.ask_new_pin(self.window)
-                if answer is None:
-                    return False
-                self.lock.set_pin(*answer)
-                self.services.store.audit("facilitator PIN set")
-                self.unlocked = True
-                return True
-            pin = dialogs.ask_pin(self.window)
-            if pin is None:
-                return False
-            if not self.lock.unlock(pin):
-                dialogs.show_error(self.window, "Wrong PIN", "That PIN is not right. Try again, "
-                                   "or ask the facilitator who set it.")
-                return False
-        except UserError as exc:
-            self._error("Manage stays locked", exc)
-            return False
-        self.unlocked = True
-        return True
+        """One facilitator PIN for Group sessions and Manage, asked once per run of the app."""
+        return self.window.group.unlock()
 
     def relock(self) -> None:
-        self.unlocked = False
+        self.window.group.unlocked = False
         self.window.go("home")
 
-    def show_manage(self) -> None:
+    def show_manage(self) -> bool:
         w = self.window
         if not self._unlock():
-            w.go("home")
-            return
+            return False
         w.manage.refresh_filters()
         w.manage.refresh_current()
         self._refresh_admin_tabs()
         w.stack.setCurrentWidget(w.manage)
+        return True
 
     def _refresh_admin_tabs(self) -> None:
         manage = self.window.manage
@@ -269,7 +264,6 @@ class ManagerActions(QObject):
             return
         self._after_change()
         if self.window.learner and self.window.learner.id == learner_id:
-            self.unlocked = False
             self.window.learner = None
             self.window.show_welcome()
 

@@ -94,6 +94,7 @@ class _ScrollPage(QWidget):
         while self.content.count():
             item = self.content.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not only when the deletion is processed
                 item.widget().deleteLater()
             elif item.layout():
                 _clear_layout(item.layout())
@@ -103,6 +104,7 @@ def _clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()
             item.widget().deleteLater()
 
 
@@ -137,12 +139,14 @@ class HomePage(_ScrollPage):
     module_requested = Signal(str)
     resume_requested = Signal(int)
     problems_requested = Signal()
+    practise_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__("homePage", "Home", "", parent)
 
     def show_home(self, learner_name: str, pack: ContentPack | None,
-                  statuses: dict[str, ModuleStatus], problem_count: int = 0) -> None:
+                  statuses: dict[str, ModuleStatus], problem_count: int = 0,
+                  practice_due: int = 0) -> None:
         self.clear()
         self.title.setText(f"Hello, {learner_name}")
         if problem_count:
@@ -182,6 +186,20 @@ class HomePage(_ScrollPage):
             card.body.addWidget(label("You have passed every module. Well done: look back at "
                                       "your weakest topics in Progress.", role="lead"))
         self.content.addWidget(card)
+        practice = Card("practiceDueCard")
+        due_text = (f"Practice due: {practice_due} question{'s' if practice_due != 1 else ''}"
+                    if practice_due else "No practice due")
+        self.practice_label = label(due_text, role="h3", name="practiceDue")
+        practice.body.addWidget(self.practice_label)
+        practice.body.addWidget(label("Questions you got wrong, or were unsure of, come back on a "
+                                      "spaced schedule.", role="muted"))
+        if practice_due:
+            go_practise = button("Practise now", "practiseNow",
+                                 accessible=f"Practise now: {practice_due} due")
+            go_practise.clicked.connect(self.practise_requested)
+            self.practise_button = go_practise
+            practice.body.addWidget(go_practise, 0, Qt.AlignLeft)
+        self.content.addWidget(practice)
         done = sum(1 for s in statuses.values() if s.state == "passed")
         self.content.addWidget(label(f"Modules passed: {done} of {len(pack.modules)}", role="h2",
                                      name="modulesPassed"))

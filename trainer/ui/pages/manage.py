@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from trainer.services.insights import InsightService, topic_label
 from trainer.store.admin import AuditEntry
 from trainer.store.records import Learner
-from trainer.ui.charts import BarChart, LineChart
+from trainer.ui.manager_charts import BarChart, LineChart
 from trainer.ui.pages.progress import scroll_column, table_view
 from trainer.ui.table_models import MatrixModel, RowsModel
 from trainer.ui.theme import SPACE

@@ -17,6 +17,7 @@ class LinkedText(QTextBrowser):
 
     citation_requested = Signal(str)
     glossary_requested = Signal(str)
+    case_requested = Signal(str)
 
     def __init__(self, name: str, accessible: str, parent=None):
         super().__init__(parent)
@@ -32,11 +33,14 @@ class LinkedText(QTextBrowser):
             self.citation_requested.emit(text[5:])
         elif text.startswith("glossary:"):
             self.glossary_requested.emit(text[9:])
+        elif text.startswith("case:"):
+            self.case_requested.emit(text[5:])
 
 
 class ModulePage(QWidget):
     check_requested = Signal(str)
     back_requested = Signal()
+    case_requested = Signal(str, str)  # module id, case study id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,6 +62,9 @@ class ModulePage(QWidget):
         self.text = LinkedText("moduleText", "Module text")
         layout.addWidget(self.text, 1)
         bottom = QHBoxLayout()
+        self.case_buttons: list = []
+        self.case_row = QHBoxLayout()
+        bottom.addLayout(self.case_row)
         self.check_info = label("", role="muted", name="checkInfo")
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
         bottom.addWidget(self.check_info, 1)
@@ -65,6 +72,8 @@ class ModulePage(QWidget):
         layout.addLayout(bottom)
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
+        self.text.case_requested.connect(
+            lambda case_id: self.case_requested.emit(self.module_id or "", case_id))
 
     def show_module(self, pack: ContentPack, module_id: str, status: ModuleStatus | None) -> None:
         module = pack.modules[module_id]
@@ -78,6 +87,19 @@ class ModulePage(QWidget):
             self.badges.addWidget(grade_badge(judgement.grade, f"moduleJudgement-{index}",
                                               judgement.area))
         self.text.setMarkdown(module_markdown(pack, module))
+        for old in self.case_buttons:
+            old.setParent(None)
+            old.deleteLater()
+        self.case_buttons = []
+        for index, study in enumerate(module.case_studies):
+            case_button = button("Open case study" if index == 0 else f"Case study {index + 1}",
+                                 f"openCase-{study.id}",
+                                 accessible=f"Open case study: {study.title}",
+                                 description=f"Fictional case study: {study.title}")
+            case_button.clicked.connect(
+                lambda _checked=False, cid=study.id: self.case_requested.emit(module_id, cid))
+            self.case_row.addWidget(case_button)
+            self.case_buttons.append(case_button)
         self.text.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)
         if quiz is None:
@@ -89,5 +111,7 @@ class ModulePage(QWidget):
         resume = status is not None and status.unfinished_attempt is not None
         self.start_check.setText("Resume knowledge check" if resume else "Start knowledge check")
         self.start_check.setAccessibleName(self.start_check.text())
+        timing = (f"Time limit {quiz.time_limit_minutes} minutes (you can extend it or turn it "
+                  "off)." if quiz.time_limit_minutes else "No time limit.")
         self.check_info.setText(f"Knowledge check: {count} questions, pass mark "
-                                f"{quiz.pass_mark}%. No time limit.")
+                                f"{quiz.pass_mark}%. {timing}")

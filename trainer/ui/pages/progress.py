@@ -83,6 +83,7 @@ class ProgressPage(QWidget):
     cpd_export_requested = Signal(str)  # "pdf" or "csv"
     certificate_save_requested = Signal(str)
     verify_requested = Signal(str)  # a code, or "" to type one
+    practise_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -93,6 +94,14 @@ class ProgressPage(QWidget):
         outer.addWidget(label("Progress", role="h1", name="progressPageTitle"))
         self.summary = label("", role="lead", name="progressSummary")
         outer.addWidget(self.summary)
+        practice_row = QHBoxLayout()
+        self.practice_line = label("", name="practiceDue")
+        self.practise_now = button("Practise now", "progressPractiseNow",
+                                   description="Answer the questions due for practice")
+        practice_row.addWidget(self.practice_line, 1)
+        practice_row.addWidget(self.practise_now)
+        outer.addLayout(practice_row)
+        self.practise_now.clicked.connect(self.practise_requested)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progressTabs")
         self.tabs.setAccessibleName("Progress sections")
@@ -144,11 +153,19 @@ class ProgressPage(QWidget):
                 item.widget().deleteLater()
 
     def show_progress(self, modules: list[ModuleProgress], attempts: list[tuple[Attempt, str]],
-                      certificates: list[Certificate], entries: list[CpdEntry]) -> None:
+                      certificates: list[Certificate], entries: list[CpdEntry],
+                      practice: str = "", practice_due: int = 0) -> None:
+        self.practice_line.setText(practice)
+        self.practice_line.setVisible(bool(practice))
+        self.practise_now.setVisible(practice_due > 0)
         passed = sum(1 for m in modules if m.state == "Passed")
         minutes = sum(e.minutes for e in entries)
-        self.summary.setText(f"{passed} of {len(modules)} modules passed · {len(attempts)} "
-                             f"attempts · {len(certificates)} certificates · {minutes} CPD "
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        self.summary.setText(f"{passed} of {len(modules)} modules passed · "
+                             f"{count(len(attempts), 'attempt')} · "
+                             f"{count(len(certificates), 'certificate')} · {minutes} CPD "
                              "minutes recorded")
         self.modules_model.set_rows([
             [m.title, m.state, f"{m.best_percent}%" if m.best_percent is not None else None,

@@ -10,6 +10,11 @@ from trainer.ui.theme import SPACE
 from trainer.ui.widgets import Card, button, label
 
 
+def marks(points: float) -> str:
+    """Marks as people write them: 10, 7.5, 3.08 (never 3.08333)."""
+    return f"{round(points, 2):g}"
+
+
 def calibration_sentence(result: Result) -> str:
     cal = result.calibration
     parts = []
@@ -21,8 +26,16 @@ def calibration_sentence(result: Result) -> str:
                      "decisions are the costly ones in practice: look at these again first.")
     if cal.unsure_right:
         parts.append(f"You were unsure but right on {cal.unsure_right}: trust that knowledge.")
+    levels = [(key, word) for key, word in (("sure", "Sure"), ("fairly", "Fairly sure"),
+                                            ("unsure", "Unsure")) if key in cal.by_level]
+    table = " · ".join(f"{word}: {cal.by_level[key][0]} of {cal.by_level[key][1]} right"
+                       for key, word in levels)
     if not parts:
-        return "Your confidence matched your answers."
+        parts.append("Your confidence matched your answers." if levels else
+                     "You did not say how sure you were; next time, rating each answer shows "
+                     "where confidence and knowledge part company.")
+    if table:
+        parts.append(f"({table})")
     return " ".join(parts)
 
 
@@ -30,6 +43,7 @@ class ResultPage(QWidget):
     certificate_requested = Signal(int)
     retake_requested = Signal(str)
     module_requested = Signal(str)
+    review_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,7 +74,11 @@ class ResultPage(QWidget):
         self.retake = button("Retake", "retakeQuiz",
                              description="Start a new attempt with a fresh set of questions")
         self.back = button("Back to module", "backToModule")
+        self.review = button("Review answers", "reviewAnswers",
+                             description="Every question with your answer, the right answer and "
+                                         "the feedback")
         row.addWidget(self.save_certificate)
+        row.addWidget(self.review)
         row.addWidget(self.retake)
         row.addWidget(self.back)
         row.addStretch(1)
@@ -70,10 +88,11 @@ class ResultPage(QWidget):
             lambda: self.certificate_requested.emit(self.result.attempt.id))
         self.retake.clicked.connect(lambda: self.retake_requested.emit(self.result.rules.id))
         self.back.clicked.connect(lambda: self.module_requested.emit(self.result.attempt.module_id))
+        self.review.clicked.connect(lambda: self.review_requested.emit(self.result.attempt.id))
 
     def show_result(self, result: Result) -> None:
         self.result = result
-        got = f"{result.score:g}"
+        got = marks(result.score)
         if result.passed:
             self.headline.setText(f"You passed — {got} of {result.max_score}")
         else:
@@ -85,7 +104,7 @@ class ResultPage(QWidget):
         lines = []
         for topic, (points, out_of) in sorted(result.by_topic.items(),
                                               key=lambda kv: kv[1][0] / kv[1][1]):
-            lines.append(f"{topic.replace('-', ' ').capitalize()}: {points:g} of {out_of}")
+            lines.append(f"{topic.replace('-', ' ').capitalize()}: {marks(points)} of {out_of}")
         self.topics.setText("\n".join(lines))
         self.save_certificate.setVisible(result.passed)
         self.certificate_note.setText("")
