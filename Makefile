@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint bench package clean venv
+.PHONY: run test lint bench package package-test clean venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,16 @@ bench:
 	@sh scripts/system-deps.sh test
 	@$(MAKE) --no-print-directory venv
 	$(BIN)/trainer bench $(ARGS)
+
+# The bundle (PyInstaller) and the .deb in dist/; see packaging/README.md.
+package:
+	@sh scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory venv
+	sh packaging/build-linux.sh
+
+# Build the .deb, install it on this machine (root) and run the installed app's self-test.
+package-test: package
+	TRAINER_TEST_DEB=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_deb.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

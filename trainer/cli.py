@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         f"{APP_NAME}: evidence-linked training built on an Ofsted inspection report. With no "
         "command, the app opens."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation offscreen (content, database, certificate, "
+                             "window) and exit: 0 if all passed, 1 naming what failed")
     _common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -255,6 +258,23 @@ def cmd_export(args) -> int:
         services.close()
     return 0
 
+def cmd_self_test(args) -> int:
+    """Core checks need no Qt; the window check imports Qt only now, and a failure to load Qt is
+    reported as a failed check rather than a traceback."""
+    from trainer.services.selftest import CheckFailed, run_self_test, use_offscreen_platform
+
+    use_offscreen_platform()
+    try:
+        from trainer.ui.selftest import check_window
+    except Exception as exc:  # noqa: BLE001 - Qt or one of its system libraries is missing
+        message = f"Qt could not be loaded ({type(exc).__name__}: {exc})"
+
+        def check_window(_test):
+            raise CheckFailed(message)
+
+    return run_self_test([Path(p) for p in getattr(args, "content", [])],
+                         window_check=check_window)
+
 
 def _start_app(args) -> int:
     from trainer.ui.app import run_app
@@ -283,6 +303,8 @@ def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.self_test:
+            return cmd_self_test(args)
         if args.command is None:
             return _start_app(args)
         return COMMANDS[args.command](args)

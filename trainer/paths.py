@@ -82,3 +82,8 @@ def bundled_pack_manifest() -> Path:
 
 def font_path(bold: bool = False) -> Path:
     return resources_dir() / "fonts" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+
+
+def icon_path() -> Path:
+    """The app's icon (SVG); packaging renders the PNG sizes from it."""
+    return resources_dir() / "icons" / "inspection-trainer.svg"

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         header.setObjectName("header")
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(SPACE["l"], SPACE["s"], SPACE["l"], SPACE["s"])
+        self.app_icon = label(name="appIcon")
+        self.app_icon.setPixmap(QApplication.windowIcon().pixmap(24, 24))
+        self.app_icon.setAccessibleName(f"{APP_NAME} icon")
+        header_row.addWidget(self.app_icon)
         header_row.addWidget(label(APP_NAME, name="appTitle", wrap=False))
         header_row.addStretch(1)
         self.learner_label = label("", name="currentLearner", wrap=False)
@@ -138,6 +143,9 @@ class MainWindow(QMainWindow):
                                      description="Choose another learner, or add one")
         header_row.addWidget(self.learner_label)
         header_row.addWidget(self.switch_learner)
+        self.about_button = button("About", "aboutButton",
+                                   description="Version, content, licences and data folder (F1)")
+        header_row.addWidget(self.about_button)
         outer.addWidget(header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -181,10 +189,15 @@ class MainWindow(QMainWindow):
         close_panel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close_panel.triggered.connect(self._hide_panel)
         self.addAction(close_panel)
+        about_action = QAction(f"About {APP_NAME}", self)
+        about_action.setShortcut(QKeySequence(Qt.Key_F1))
+        about_action.triggered.connect(self.show_about)
+        self.addAction(about_action)
 
         # -- wire -----------------------------------------------------------------------------
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.switch_learner.clicked.connect(self.show_welcome)
+        self.about_button.clicked.connect(self.show_about)
         self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._nav_key = "home"
@@ -436,6 +449,13 @@ class MainWindow(QMainWindow):
             return
         dialog = GlossaryDialog(term, self)
         dialog.text.citation_requested.connect(self.show_citation)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        from trainer.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.services.library, self.services.store.path, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exec()
 
     # -- studying ---------------------------------------------------------------------------

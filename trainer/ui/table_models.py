@@ -8,6 +8,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from trainer.store.reporting import MatrixLearner
 
+# Roles as plain ints, looked up once: comparing with Qt's enum members on every data() call costs
+# tens of microseconds each, which adds up to a visible pause on a large table.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_TEXT_ROLES = frozenset({_DISPLAY, Qt.ItemDataRole.AccessibleTextRole.value, _TOOLTIP})
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+
+def _role(role) -> int:
+    return role if isinstance(role, int) else role.value
+
 
 class RowsModel(QAbstractTableModel):
     """A read-only table of rows given as lists of display values."""
@@ -28,25 +42,25 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
+        role = _role(role)
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         value = self.rows[index.row()][index.column()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
+        if role in _TEXT_ROLES:
             if value is None:
                 return "–"
             return f"{value:.2f}" if isinstance(value, float) else str(value)
-        if role == Qt.TextAlignmentRole and isinstance(value, int | float):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == _ALIGN and isinstance(value, int | float):
+            return _RIGHT
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(
-                self.headers):
-            return self.headers[section]
-        if role == Qt.DisplayRole and orientation == Qt.Vertical:
-            return str(section + 1)
-        return None
+    def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 - Qt API
+        if _role(role) != _DISPLAY:
+            return None
+        if orientation == _HORIZONTAL:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return str(section + 1)
 
 
 def cell_text(cell) -> str:
@@ -97,12 +111,13 @@ class MatrixModel(QAbstractTableModel):
         self.loaded = end
         self.endInsertRows()
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
+        role = _role(role)
         if not index.isValid() or index.row() >= self.loaded:
             return None
         learner = self.learners[index.row()]
         column = index.column()
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
+        if role in _TEXT_ROLES:
             if column == 0:
                 return learner.name
             if column == 1:
@@ -111,21 +126,22 @@ class MatrixModel(QAbstractTableModel):
                 return learner.role
             module_id, title = self.modules[column - len(self.FIXED)]
             text = cell_text(learner.cells.get(module_id))
-            return f"{title}: {text}" if role == Qt.ToolTipRole else text
-        if role == Qt.UserRole and column >= len(self.FIXED):
+            return f"{title}: {text}" if role == _TOOLTIP else text
+        if role == _USER and column >= len(self.FIXED):
             return learner.cells.get(self.modules[column - len(self.FIXED)][0])
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation != Qt.Horizontal:
-            return str(section + 1) if role == Qt.DisplayRole else None
+    def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802
+        role = _role(role)
+        if orientation != _HORIZONTAL:
+            return str(section + 1) if role == _DISPLAY else None
         if section < len(self.FIXED):
-            return self.FIXED[section] if role == Qt.DisplayRole else None
+            return self.FIXED[section] if role == _DISPLAY else None
         if 0 <= section - len(self.FIXED) < len(self.modules):
             title = self.modules[section - len(self.FIXED)][1]
-            if role == Qt.DisplayRole:
+            if role == _DISPLAY:
                 short = title.split(":")[0]
                 return short if len(short) <= 28 else short[:27] + "…"
-            if role == Qt.ToolTipRole:
+            if role == _TOOLTIP:
                 return title
         return None
