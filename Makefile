@@ -28,8 +28,10 @@ test:
 lint: venv
 	$(BIN)/ruff check .
 
-bench: venv
-	$(BIN)/trainer bench
+bench:
+	@sh scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory venv
+	$(BIN)/trainer bench $(ARGS)
 
 # The bundle (PyInstaller) and the .deb in dist/; see packaging/README.md.
 package:

@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", metavar="CODE")
     _common(p)
 
+    p = sub.add_parser("bench", help="measure start, loading, answering, certificates and reports "
+                                     "(in a temporary folder; see BENCHMARKS.md)")
+    p.add_argument("--quick", action="store_true",
+                   help="one run of each, on smaller data (what CI runs)")
+    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
+    p.add_argument("--only", metavar="SUITE", action="append",
+                   choices=["start", "content", "answers", "certificates", "manager"],
+                   help="run only this suite (repeatable)")
+
     p = sub.add_parser("export", help="export the matrix, attempts, question statistics or a CPD log")
     p.add_argument("what", choices=["matrix", "attempts", "questions", "cpd"])
     p.add_argument("--format", dest="fmt", choices=["csv", "xlsx", "pdf"], default="csv",
@@ -299,6 +308,14 @@ def cmd_verify(args) -> int:
     return 0 if verdict.genuine else 1
 
 
+def cmd_bench(args) -> int:
+    from trainer.tools.bench import run as run_bench
+
+    report = run_bench(quick=args.quick, json_path=Path(args.json) if args.json else None,
+                       only=args.only)
+    failed = [m for m in report["measurements"].values() if m["value"] is None]
+    return 1 if failed else 0
+
 def cmd_export(args) -> int:
     from trainer.services import reports
     from trainer.services.errors import UserError
@@ -367,6 +384,8 @@ COMMANDS = {
     "certificate": cmd_certificate,
     "verify": cmd_verify,
     "db": cmd_db,
+    "bench": cmd_bench,
+
     "export": cmd_export,
 }
 

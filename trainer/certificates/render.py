@@ -227,9 +227,17 @@ class CertificateRenderer:
         x0, y0 = width - 80 - size, 98
         path = canvas.beginPath()
         for row_index, row in enumerate(matrix):
-            for col_index, dark in enumerate(row):
-                if dark:
-                    path.rect(x0 + col_index * cell, y0 + size - (row_index + 1) * cell, cell, cell)
+            y = y0 + size - (row_index + 1) * cell
+            col, width = 0, len(row)
+            while col < width:  # one rectangle per run of dark modules: a third of the operators
+                if row[col]:
+                    end = col + 1
+                    while end < width and row[end]:
+                        end += 1
+                    path.rect(x0 + col * cell, y, (end - col) * cell, cell)
+                    col = end
+                else:
+                    col += 1
         canvas.setFillColor(INK)
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.setFont(FONT, 8)

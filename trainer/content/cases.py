@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from trainer.content.schema import CaseStudySpec
+from typing import TYPE_CHECKING
+
 from trainer.quiz.casestudy import CaseStudy, Choice, Node
+
+if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
+    from trainer.content.schema import CaseStudySpec
 
 
 def case_from_spec(spec: CaseStudySpec) -> CaseStudy:

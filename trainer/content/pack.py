@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from trainer.content import schema
 from trainer.content.report import ReportIndex, load_report
 from trainer.content.yamlio import ContentError, Problem, YamlDoc, read_yaml
 from trainer.quiz.model import Option, Question, QuestionType, QuizRules
+
+if TYPE_CHECKING:  # pydantic is imported when content is validated, not when it comes from the cache
+    from pydantic import ValidationError
+
+    from trainer.content import schema
 
 
 @dataclass
@@ -74,6 +77,8 @@ def _schema_problems(doc: YamlDoc, exc: ValidationError) -> list[Problem]:
 
 
 def _read(path: Path, root: Path, model: type[schema.Strict], problems: list[Problem]):
+    from pydantic import ValidationError
+
     display = _display(path, root)
     try:
         doc = read_yaml(path, display)
@@ -116,6 +121,7 @@ def _to_rules(spec: schema.QuizSpec) -> QuizRules:
 
 def load_pack(manifest_path: Path) -> tuple[ContentPack | None, list[Problem]]:
     """Load one pack. Returns (None, problems) only when the manifest or the report is unusable."""
+    from trainer.content import schema
     from trainer.content.validate import validate_pack
 
     root = manifest_path.parent

@@ -264,4 +264,7 @@ def parse_report(text: str) -> ReportIndex:
 
 
 def load_report(path: Path) -> ReportIndex:
+    from trainer.content import reads
+
+    reads.note(path)
     return parse_report(path.read_text(encoding="utf-8"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
+
+from trainer.content import reads
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -35,6 +38,8 @@ Path_ = tuple[Any, ...]
 
 
 def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+    import yaml
+
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -77,13 +82,17 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
             name, f"is {size // 1000} kB, larger than the {MAX_FILE_BYTES // 1000} kB allowed for a "
             "content file; split it into smaller files"))
     raw = path.read_bytes()
+    reads.note(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(Problem(name, "is not valid UTF-8 text; save it with UTF-8 encoding",
                                    line)) from exc
-    loader = yaml.SafeLoader(text)
+    import yaml  # imported when content is read, not when the app starts from the content cache
+
+    # libyaml's parser when PyYAML was built with it (ten times faster), else the Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.content.library import Library, load_library
+from trainer.content.library import Library
 from trainer.services.backups import BackupService
 from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
@@ -54,10 +54,12 @@ class Services:
 
     @classmethod
     def open(cls, db_path: Path, extra_content: list[Path] | None = None) -> Services:
+        from trainer.content.cache import load_library_cached
         from trainer.services.content_import import installed_pack_folders
 
         store = Store.open(db_path)
-        return cls.build(store, load_library([*installed_pack_folders(), *(extra_content or [])]))
+        return cls.build(store, load_library_cached([*installed_pack_folders(),
+                                                     *(extra_content or [])]))
 
     def close(self) -> None:
         self.store.close()

@@ -13,7 +13,6 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from trainer import paths
 from trainer.services.errors import UserError
@@ -132,6 +131,8 @@ def _styles():
 
 def para(text: str, style) -> object:
     """A Paragraph whose text is shown exactly as typed (escaped, line breaks kept)."""
+    from xml.sax.saxutils import escape  # imports urllib and email: not at the app's start
+
     from reportlab.platypus import Paragraph
 
     return Paragraph(escape(text or "").replace("\n", "<br/>"), style)

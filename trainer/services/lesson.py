@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from trainer.content.markup import to_linked_markdown
 from trainer.content.pack import ContentPack
-from trainer.content.schema import ModuleSpec
+
+if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
+    from trainer.content.schema import ModuleSpec
 
 
 def _first_sentence(text: str, limit: int = 400) -> str:

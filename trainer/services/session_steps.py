@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from trainer.content.markup import CITATION, GLOSSARY_LINK, SECTION_LABELS, citation_refs
 from trainer.content.pack import ContentPack
-from trainer.content.schema import CaseStudySpec, ModuleSpec, NodeSpec
 from trainer.quiz.draw import draw_questions, option_order
 from trainer.quiz.model import Option, Question, QuestionType
+
+if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
+    from trainer.content.schema import CaseStudySpec, ModuleSpec, NodeSpec
 
 SESSION_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE}
 LETTERS = "ABCDEFGH"

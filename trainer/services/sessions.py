@@ -10,10 +10,10 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from trainer.content.library import Library
 from trainer.content.pack import ContentPack
-from trainer.content.schema import ModuleSpec
 from trainer.services.answers import HANDS, MODES, PerAttendee, ShowOfHands, Spread, collector_for
 from trainer.services.errors import FieldError, UserError
 from trainer.services.learners import LearnerService, clean_field
@@ -21,6 +21,9 @@ from trainer.services.session_steps import Reveal, Step, build_steps, reveal_for
 from trainer.store import Store
 from trainer.store.records import Learner
 from trainer.store.sessions import GROUP_ACTIVITY, Attendee, Session, SessionStep
+
+if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
+    from trainer.content.schema import ModuleSpec
 
 STATUS_TITLES = {"running": "Running", "planned": "Planned", "finished": "Finished"}
 DEFAULT_QUESTIONS = 6

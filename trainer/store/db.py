@@ -6,11 +6,10 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from trainer.store.admin import AdminRecords
 from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
+from trainer.store.connection import Database
 from trainer.store.cpd import CpdRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION

@@ -7,8 +7,10 @@ database written by a newer app (a higher version than the last step here) is re
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the store's connection (trainer.store.connection) has the same methods
+    from sqlite_utils import Database
 
 
 def _v1(db: Database) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from trainer.ui.theme import apply_theme
 
 log = logging.getLogger("trainer.app")
 AUTO_BACKUP_CHECK_MS = 5 * 60 * 1000
+QUIT_WHEN_IDLE = "TRAINER_BENCH_QUIT_WHEN_IDLE"
 
 
 def app_icon() -> QIcon:
@@ -144,6 +146,10 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
         start_auto_backup(window, services)
         instance.activate_requested.connect(lambda: bring_forward(window))
         window.show()
+        if os.environ.get(QUIT_WHEN_IDLE):
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, app.quit)  # `trainer bench`: quit once the shown window is idle
         try:
             return app.exec()
         finally:

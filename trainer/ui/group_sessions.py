@@ -20,13 +20,28 @@ from trainer.services.session_outputs import (
 from trainer.services.sessions import suggested_cpd_minutes
 from trainer.ui import dialogs
 from trainer.ui.jobs import Job
-from trainer.ui.pages.sessions import SessionsPage
-from trainer.ui.session_console import ConsolePage
+
+
+class _Built:
+    """``self.page`` and ``self.console`` are built, added to the stack and wired when first used,
+    so that starting the app does not build them (see BENCHMARKS.md)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        widget = getattr(obj, f"_make_{self.name}")()
+        obj.__dict__[self.name] = widget
+        return widget
 
 
 class GroupSessions(QObject):
     certificates_done = Signal(object)  # BatchResult
     status = Signal(str)
+    page = _Built()
+    console = _Built()
 
     def __init__(self, window: QWidget, services: Services, stack: QStackedWidget):
         super().__init__(window)
@@ -34,18 +49,28 @@ class GroupSessions(QObject):
         self.services = services
         self.stack = stack
         self.unlocked = False
-        self.page = SessionsPage(services.sessions)
-        self.console = ConsolePage(services.sessions)
         self.job: Job | None = None
         self.last_result: BatchResult | None = None
-        stack.addWidget(self.page)
-        stack.addWidget(self.console)
-        self.page.start_requested.connect(self.start)
-        self.page.certificates_requested.connect(self.certificates)
-        self.page.report_requested.connect(self.report)
-        self.console.finish_requested.connect(self.finish)
-        self.console.leave_requested.connect(self.show_list)
-        self.console.error.connect(lambda m: dialogs.show_error(self.window, "Cannot do that", m))
+
+    def _make_page(self):
+        from trainer.ui.pages.sessions import SessionsPage
+
+        page = SessionsPage(self.services.sessions)
+        self.stack.addWidget(page)
+        page.start_requested.connect(self.start)
+        page.certificates_requested.connect(self.certificates)
+        page.report_requested.connect(self.report)
+        return page
+
+    def _make_console(self):
+        from trainer.ui.session_console import ConsolePage
+
+        console = ConsolePage(self.services.sessions)
+        self.stack.addWidget(console)
+        console.finish_requested.connect(self.finish)
+        console.leave_requested.connect(self.show_list)
+        console.error.connect(lambda m: dialogs.show_error(self.window, "Cannot do that", m))
+        return console
 
     # -- the PIN ----------------------------------------------------------------------------
     def unlock(self) -> bool:
@@ -84,7 +109,7 @@ class GroupSessions(QObject):
             return False
         self.page.pack = pack
         self.page.facilitator_name = facilitator_name
-        if self.stack.currentWidget() is not self.console:
+        if self.stack.currentWidget() is not self.__dict__.get("console"):
             self.show_list()
         return True
 

@@ -28,23 +28,29 @@ from trainer.store.records import Learner
 from trainer.ui import dialogs
 from trainer.ui.group_sessions import GroupSessions
 from trainer.ui.manager_actions import ManagerActions
-from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
-from trainer.ui.pages.manage import ManagePage
-from trainer.ui.pages.module import LinkedText, ModulePage
-from trainer.ui.pages.practise import PractisePage
-from trainer.ui.pages.progress import ProgressPage
-from trainer.ui.pages.quiz import QuizPage
-from trainer.ui.pages.result import ResultPage
-from trainer.ui.pages.review import ReviewPage
-from trainer.ui.pages.welcome import WelcomePage
-from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
        ("manage", "Manage"))
+
+
+class _Page:
+    """A page built, added to the stack and wired the first time it is used, so that starting the
+    app builds only what the first screen shows (see BENCHMARKS.md). ``window.quiz`` etc. work as
+    plain attributes: the first access calls ``window._make_quiz()`` and keeps the result."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        page = getattr(window, f"_make_{self.name}")()
+        window.__dict__[self.name] = page  # from now on a plain attribute
+        return page
 
 
 class GlossaryDialog(QDialog):
@@ -55,6 +61,8 @@ class GlossaryDialog(QDialog):
         self.setAccessibleName(f"Glossary: {term.term}")
         layout = QVBoxLayout(self)
         layout.addWidget(label(term.term, role="h2", name="glossaryTerm"))
+        from trainer.ui.pages.module import LinkedText
+
         self.text = LinkedText("glossaryDefinition", "Definition")
         from trainer.content.markup import to_linked_markdown
 
@@ -63,7 +71,7 @@ class GlossaryDialog(QDialog):
         layout.addWidget(self.text)
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(520, 300)
 
 
@@ -87,11 +95,25 @@ class ProblemsDialog(QDialog):
         layout.addWidget(self.list, 1)
         close = button("Close", "contentProblemsClose")
         close.clicked.connect(self.accept)
-        layout.addWidget(close, 0, Qt.AlignRight)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(820, 420)
 
 
 class MainWindow(QMainWindow):
+    welcome = _Page()
+    home = _Page()
+    learn = _Page()
+    module = _Page()
+    quiz = _Page()
+    result = _Page()
+    report = _Page()
+    case_study = _Page()
+    review = _Page()
+    practise = _Page()
+    progress = _Page()
+    manage = _Page()
+    panel = _Page()
+
     def __init__(self, services: Services):
         super().__init__()
         self.services = services
@@ -129,7 +151,7 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.about_button)
         outer.addWidget(header)
 
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.sidebar = QFrame()
         self.sidebar.setObjectName("sidebar")
@@ -140,7 +162,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Main sections")
         for key, text in NAV:
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         side_layout.addWidget(self.nav)
         self.sidebar.setMinimumWidth(190)
@@ -148,37 +170,15 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.welcome = WelcomePage(services.learners)
-        self.home = HomePage()
-        self.learn = LearnPage()
-        self.module = ModulePage()
-        self.quiz = QuizPage(services.study)
-        self.result = ResultPage()
-        self.report = ReportPage()
-        self.case_study = CaseStudyPage(services.cases)
-        self.review = ReviewPage()
-        self.practise = PractisePage()
+        # The pages and the report panel are built when first used: see _Page and _make_*.
         self.practice_summary = ""
-        self.progress = ProgressPage()
-        self.manage = ManagePage(services.insights)
-        for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report, self.case_study, self.review, self.practise, self.progress,
-                     self.manage):
-            self.stack.addWidget(page)
         self.group = GroupSessions(self, services, self.stack)
-        self.panel = ReportPanel()
-        self.panel.hide()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        if self.pack:
-            self.report.set_pack(self.pack)
-            self.panel.view.set_pack(self.pack)
 
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.Quit)
@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
         back_action.triggered.connect(self.go_back)
         self.addAction(back_action)
         close_panel = QAction("Close report panel", self)
-        close_panel.setShortcut(QKeySequence(Qt.Key_Escape))
-        close_panel.triggered.connect(self.panel.hide)
+        close_panel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close_panel.triggered.connect(self._hide_panel)
         self.addAction(close_panel)
         about_action = QAction(f"About {APP_NAME}", self)
         about_action.setShortcut(QKeySequence(Qt.Key_F1))
@@ -202,42 +202,7 @@ class MainWindow(QMainWindow):
         self.switch_learner.clicked.connect(self.show_welcome)
         self.backups_button.clicked.connect(self.show_backups)
         self.about_button.clicked.connect(self.show_about)
-        self.welcome.learner_chosen.connect(self.set_learner)
-        self.home.module_requested.connect(self.open_module)
-        self.home.resume_requested.connect(self.resume_attempt)
-        self.home.problems_requested.connect(self.show_problems)
-        self.learn.module_requested.connect(self.open_module)
-        self.module.back_requested.connect(lambda: self.go("learn"))
-        self.module.check_requested.connect(self.start_check)
-        self.module.text.citation_requested.connect(self.show_citation)
-        self.module.text.glossary_requested.connect(self.show_glossary)
-        self.quiz.citation_requested.connect(self.show_citation)
-        self.quiz.glossary_requested.connect(self.show_glossary)
-        self.quiz.finished.connect(self.show_result)
-        self.quiz.error.connect(lambda message: dialogs.show_error(self, "Cannot do that",
-                                                                   message))
-        self.result.certificate_requested.connect(self.save_certificate)
-        self.result.retake_requested.connect(self.retake)
-        self.result.module_requested.connect(self.open_module)
-        self.module.case_requested.connect(self.open_case)
-        self.case_study.back_requested.connect(self.open_module)
-        self.case_study.citation_requested.connect(self.show_citation)
-        self.case_study.glossary_requested.connect(self.show_glossary)
-        self.case_study.error.connect(lambda message: dialogs.show_error(self, "Cannot do that",
-                                                                         message))
-        self.result.review_requested.connect(self.show_review)
-        self.review.retake_requested.connect(self.retake)
-        self.review.result_requested.connect(self.show_result)
-        self.review.citation_requested.connect(self.show_citation)
-        self.review.glossary_requested.connect(self.show_glossary)
-        self.home.practise_requested.connect(lambda: self.go("practise"))
-        self.practise.start_requested.connect(self.start_practice)
-        self.quiz.practice_finished.connect(self.practice_done)
-        self.panel.close_requested.connect(self.panel.hide)
-        self.panel.open_full_requested.connect(self.open_report_at)
         self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
-
-
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._nav_key = "home"
 
@@ -258,6 +223,133 @@ class MainWindow(QMainWindow):
     def after_restore(self) -> None:
         self.learner = None
         self._restore_learner()
+
+    # -- pages, built and wired when first used ---------------------------------------------
+    def _add(self, page):
+        self.stack.addWidget(page)
+        return page
+
+    def _made(self, name: str):
+        """The page if it has been built, else None (without building it)."""
+        return self.__dict__.get(name)
+
+    def _make_welcome(self):
+        from trainer.ui.pages.welcome import WelcomePage
+
+        page = self._add(WelcomePage(self.services.learners))
+        page.learner_chosen.connect(self.set_learner)
+        return page
+
+    def _make_home(self):
+        page = self._add(HomePage())
+        page.module_requested.connect(self.open_module)
+        page.resume_requested.connect(self.resume_attempt)
+        page.problems_requested.connect(self.show_problems)
+        page.practise_requested.connect(lambda: self.go("practise"))
+        return page
+
+    def _make_learn(self):
+        page = self._add(LearnPage())
+        page.module_requested.connect(self.open_module)
+        return page
+
+    def _make_module(self):
+        from trainer.ui.pages.module import ModulePage
+
+        page = self._add(ModulePage())
+        page.back_requested.connect(lambda: self.go("learn"))
+        page.check_requested.connect(self.start_check)
+        page.text.citation_requested.connect(self.show_citation)
+        page.text.glossary_requested.connect(self.show_glossary)
+        page.case_requested.connect(self.open_case)
+        return page
+
+    def _make_quiz(self):
+        from trainer.ui.pages.quiz import QuizPage
+
+        page = self._add(QuizPage(self.services.study))
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        page.finished.connect(self.show_result)
+        page.error.connect(lambda message: dialogs.show_error(self, "Cannot do that", message))
+        page.practice_finished.connect(self.practice_done)
+        return page
+
+    def _make_result(self):
+        from trainer.ui.pages.result import ResultPage
+
+        page = self._add(ResultPage())
+        page.certificate_requested.connect(self.save_certificate)
+        page.retake_requested.connect(self.retake)
+        page.module_requested.connect(self.open_module)
+        page.review_requested.connect(self.show_review)
+        return page
+
+    def _make_case_study(self):
+        from trainer.ui.pages.casestudy import CaseStudyPage
+
+        page = self._add(CaseStudyPage(self.services.cases))
+        page.back_requested.connect(self.open_module)
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        page.error.connect(lambda message: dialogs.show_error(self, "Cannot do that", message))
+        return page
+
+    def _make_review(self):
+        from trainer.ui.pages.review import ReviewPage
+
+        page = self._add(ReviewPage())
+        page.retake_requested.connect(self.retake)
+        page.result_requested.connect(self.show_result)
+        page.citation_requested.connect(self.show_citation)
+        page.glossary_requested.connect(self.show_glossary)
+        return page
+
+    def _make_practise(self):
+        from trainer.ui.pages.practise import PractisePage
+
+        page = self._add(PractisePage())
+        page.start_requested.connect(self.start_practice)
+        return page
+
+    def _make_report(self):
+        from trainer.ui.report_view import ReportPage
+
+        page = self._add(ReportPage())
+        if self.pack:
+            page.set_pack(self.pack)
+        return page
+
+    def _make_progress(self):
+        from trainer.ui.pages.progress import ProgressPage
+
+        page = self._add(ProgressPage())
+        self.actions.wire_progress(page)
+        return page
+
+    def _make_manage(self):
+        from trainer.ui.pages.manage import ManagePage
+
+        page = self._add(ManagePage(self.services.insights))
+        self.actions.wire_manage(page)
+        return page
+
+    def _make_panel(self):
+        from trainer.ui.report_view import ReportPanel
+
+        panel = ReportPanel()
+        panel.hide()
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(2, 2)
+        if self.pack:
+            panel.view.set_pack(self.pack)
+        panel.close_requested.connect(panel.hide)
+        panel.open_full_requested.connect(self.open_report_at)
+        return panel
+
+    def _hide_panel(self) -> None:
+        if self._made("panel") is not None:
+            self.panel.hide()
 
     # -- learners ---------------------------------------------------------------------------
     def _restore_learner(self) -> None:
@@ -292,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def go(self, key: str) -> None:
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.UserRole) == key:
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 if self.nav.currentRow() != row:
                     self.nav.setCurrentRow(row)
                     return  # _nav_changed shows the page
@@ -300,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, current, _previous) -> None:
         if current is not None:
-            self._show_page(current.data(Qt.UserRole))
+            self._show_page(current.data(Qt.ItemDataRole.UserRole))
 
     def _show_page(self, key: str) -> None:
         if self.learner is None:
@@ -332,15 +424,16 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
-        if current in (self.module, self.result):
+        if current is not None and current in (self._made("module"), self._made("result")):
             self.go("learn")
-        elif current is self.case_study and self.case_study.view:
+        elif current is not None and current is self._made("case_study") and self.case_study.view:
             self.open_module(self.case_study.view.module_id)
-        elif current is self.review and self.review.result:
+        elif current is not None and current is self._made("review") and self.review.result:
             self.show_result(self.review.result.attempt.id)
-        elif current is self.quiz and getattr(self.quiz.view, "kind", "") == "practice":
+        elif (current is not None and current is self._made("quiz")
+              and getattr(self.quiz.view, "kind", "") == "practice"):
             self.go("practise")
-        elif current is self.quiz and self.quiz.view:
+        elif current is not None and current is self._made("quiz") and self.quiz.view:
             self.open_module(self.quiz.view.attempt.module_id)
 
     def open_module(self, module_id: str) -> None:
@@ -354,7 +447,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.module)
 
     def open_report_at(self, pid: str) -> None:
-        self.panel.hide()
+        self._hide_panel()
         self.go("report")
         if pid:
             self.report.show_paragraph(pid)

@@ -30,13 +30,21 @@ class ManagerActions(QObject):
         self.verify_dialog: VerifyDialog | None = None
         self.task: BackgroundTask | None = None
         self.last_export: Path | None = None
-        progress, manage = window.progress, window.manage
+        try:
+            self.services.data_protection.apply_retention()
+        except UserError:
+            pass
+
+    # The window builds the Progress and Manage pages when first opened, and wires them here.
+    def wire_progress(self, progress) -> None:
         progress.reflection_changed.connect(self.save_reflection)
         progress.save_reflections_requested.connect(self.save_all_reflections)
         progress.cpd_export_requested.connect(self.export_cpd)
         progress.certificate_save_requested.connect(self.save_certificate_again)
         progress.verify_requested.connect(self.open_verify)
-        progress.practise_requested.connect(lambda: window.go("practise"))
+        progress.practise_requested.connect(lambda: self.window.go("practise"))
+
+    def wire_manage(self, manage) -> None:
         manage.verify_requested.connect(self.open_verify)
         manage.export_requested.connect(self.export)
         manage.archive_requested.connect(self.archive)
@@ -46,10 +54,6 @@ class ManagerActions(QObject):
         manage.retention_requested.connect(self.set_retention)
         manage.lock_requested.connect(self.relock)
         manage.tabs.currentChanged.connect(lambda _i: self._refresh_admin_tabs())
-        try:
-            self.services.data_protection.apply_retention()
-        except UserError:
-            pass
 
     def _error(self, title: str, exc: Exception) -> None:
         dialogs.show_error(self.window, title, str(exc))

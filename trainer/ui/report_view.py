@@ -139,7 +139,7 @@ class ReportPage(QWidget):
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
         layout.addLayout(search_row)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -169,12 +169,12 @@ class ReportPage(QWidget):
         self.sections.clear()
         for section in pack.report.sections:
             top = QTreeWidgetItem([section.title])
-            top.setData(0, Qt.UserRole, section.ids[0])
+            top.setData(0, Qt.ItemDataRole.UserRole, section.ids[0])
             for pid in section.ids:
                 para = pack.report.get(pid)
                 text = para.label if para.number is not None else para.title
                 child = QTreeWidgetItem([text])
-                child.setData(0, Qt.UserRole, pid)
+                child.setData(0, Qt.ItemDataRole.UserRole, pid)
                 top.addChild(child)
             self.sections.addTopLevelItem(top)
         if pack.report.sections:
@@ -186,8 +186,8 @@ class ReportPage(QWidget):
     def _picked(self, item, _previous=None) -> None:
         if item is None:
             return
-        data = item.data(0, Qt.UserRole) if isinstance(item, QTreeWidgetItem) else item.data(
-            Qt.UserRole)
+        data = item.data(0, Qt.ItemDataRole.UserRole) if isinstance(item, QTreeWidgetItem) else item.data(
+            Qt.ItemDataRole.UserRole)
         if data:
             # A section heading shows the section; a paragraph is shown highlighted.
             is_section = isinstance(item, QTreeWidgetItem) and item.parent() is None
@@ -203,7 +203,7 @@ class ReportPage(QWidget):
         for para in hits[:200]:
             snippet = para.text[:90].replace("\n", " ")
             item = QListWidgetItem(f"{para.label}: {snippet}…")
-            item.setData(Qt.UserRole, para.id)
+            item.setData(Qt.ItemDataRole.UserRole, para.id)
             self.results.addItem(item)
         if not hits:
             self.results.addItem(QListWidgetItem("No paragraph contains all of these words."))

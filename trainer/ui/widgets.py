@@ -18,7 +18,7 @@ def button(text: str, name: str, *, role: str | None = None, accessible: str | N
         widget.setToolTip(description)
     if role:
         widget.setProperty("role", role)
-    widget.setCursor(Qt.PointingHandCursor)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
     widget.setAutoDefault(False)
     return widget
 
@@ -31,9 +31,10 @@ def label(text: str = "", *, role: str | None = None, name: str | None = None,
     if name:
         widget.setObjectName(name)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.PlainText)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
-        widget.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return widget
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
-from trainer.content.schema import ModuleSpec
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
 from trainer.ui.widgets import Card, FlowLayout, button, grade_badge, label
+
+if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
+    from trainer.content.schema import ModuleSpec
 
 AREA_TITLES = {
     "help-protection": "Children who need help and protection",
@@ -30,8 +34,8 @@ class ModuleCard(Card):
     def __init__(self, module: ModuleSpec, status: ModuleStatus | None, parent=None):
         super().__init__(f"moduleCard-{module.id}", parent)
         self.module_id = module.id
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.body.addWidget(label(module.title, role="h3"))
         badges = FlowLayout()
         for index, judgement in enumerate(module.judgements):
@@ -49,12 +53,12 @@ class ModuleCard(Card):
                                       f"minutes. {status_text}. Press Enter to open.")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.activated.emit(self.module_id)
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit(self.module_id)
             return
         super().keyPressEvent(event)
@@ -154,7 +158,7 @@ class HomePage(_ScrollPage):
             show = button("Show the problems", "showContentProblems",
                           description="List each problem with its file and line")
             show.clicked.connect(self.problems_requested)
-            notice.body.addWidget(show, 0, Qt.AlignLeft)
+            notice.body.addWidget(show, 0, Qt.AlignmentFlag.AlignLeft)
             self.content.addWidget(notice)
         if pack is None:
             self.content.addWidget(label("No content is loaded.", role="muted"))
@@ -170,14 +174,14 @@ class HomePage(_ScrollPage):
                                       "Your earlier answers are saved."))
             go = button("Resume knowledge check", "resumeAttempt", role="primary")
             go.clicked.connect(lambda: self.resume_requested.emit(resume.unfinished_attempt))
-            card.body.addWidget(go, 0, Qt.AlignLeft)
+            card.body.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
         elif upcoming:
             card.body.addWidget(label(f"Next: {upcoming.title}", role="lead"))
             card.body.addWidget(label(upcoming.summary, role="muted"))
             go = button("Open module", "openNextModule", role="primary",
                         accessible=f"Open module {upcoming.title}")
             go.clicked.connect(lambda: self.module_requested.emit(upcoming.id))
-            card.body.addWidget(go, 0, Qt.AlignLeft)
+            card.body.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             card.body.addWidget(label("You have passed every module. Well done: look back at "
                                       "your weakest topics in Progress.", role="lead"))

@@ -111,9 +111,9 @@ class QuizPage(QWidget):
         self.column = QVBoxLayout(inner)
         self.column.setSpacing(SPACE["m"])
         self.vignette = label("", role="muted", name="questionVignette")
-        self.vignette.setTextFormat(Qt.MarkdownText)
+        self.vignette.setTextFormat(Qt.TextFormat.MarkdownText)
         self.stem = label("", role="lead", name="questionStem")
-        self.stem.setTextFormat(Qt.MarkdownText)
+        self.stem.setTextFormat(Qt.TextFormat.MarkdownText)
         self.hint = label("", role="muted", name="questionHint")
         self.options_box = QVBoxLayout()
         self.column.addWidget(self.vignette)
@@ -142,7 +142,7 @@ class QuizPage(QWidget):
         self.verdict = label("", role="h3", name="feedbackVerdict")
         self.saved_note = label("", role="muted", name="savedNote")
         self.feedback_text = LinkedText("feedbackText", "Feedback on your answer")
-        self.feedback_text.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.feedback_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         feedback_layout.addWidget(self.verdict)
         feedback_layout.addWidget(self.saved_note)
         feedback_layout.addWidget(self.feedback_text)
@@ -400,10 +400,10 @@ class QuizPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        if Qt.Key_1 <= key <= Qt.Key_9:
-            self.choose(key - Qt.Key_0)
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.choose(key - Qt.Key.Key_0)
             return
-        if key in (Qt.Key_Return, Qt.Key_Enter):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.submitted is None:
                 self.submit_answer()
             else:

@@ -108,7 +108,7 @@ class ResultPage(QWidget):
         self.topics.setText("\n".join(lines))
         self.save_certificate.setVisible(result.passed)
         self.certificate_note.setText("")
-        (self.save_certificate if result.passed else self.retake).setFocus(Qt.OtherFocusReason)
+        (self.save_certificate if result.passed else self.retake).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def certificate_saved(self, path: str, certificate_id: str, code: str) -> None:
         self.certificate_note.setText(f"Certificate {certificate_id} saved to {path}. "

@@ -52,7 +52,7 @@ class WelcomePage(QWidget):
         self.pick_card.body.addWidget(self.learner_list)
         self.continue_button = button("Continue", "continueAsLearner", role="primary",
                                       description="Study as the learner selected in the list")
-        self.pick_card.body.addWidget(self.continue_button, 0, Qt.AlignLeft)
+        self.pick_card.body.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.pick_card)
 
         card = Card("createLearnerCard")
@@ -81,7 +81,7 @@ class WelcomePage(QWidget):
         for key, text, widget in (("name", "&Name", self.name), ("role", "&Role", self.role),
                                   ("team", "&Team", self.team)):
             field_label = label(text, wrap=False)
-            field_label.setTextFormat(Qt.AutoText)
+            field_label.setTextFormat(Qt.TextFormat.AutoText)
             field_label.setText(text)
             field_label.setBuddy(widget)
             holder = QVBoxLayout()
@@ -94,7 +94,7 @@ class WelcomePage(QWidget):
             form.addRow(field_label, holder)
         card.body.addLayout(form)
         self.create_button = button("Create profile and start", "createLearner", role="primary")
-        card.body.addWidget(self.create_button, 0, Qt.AlignLeft)
+        card.body.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(card)
 
         holder = QWidget()
@@ -117,7 +117,7 @@ class WelcomePage(QWidget):
         self.learner_list.clear()
         for learner in everyone:
             item = QListWidgetItem(f"{learner.name} — {learner.role}, {learner.team}")
-            item.setData(Qt.UserRole, learner.id)
+            item.setData(Qt.ItemDataRole.UserRole, learner.id)
             self.learner_list.addItem(item)
         has_learners = bool(everyone)
         self.pick_card.setVisible(has_learners)
@@ -163,4 +163,4 @@ class WelcomePage(QWidget):
     def _continue(self) -> None:
         item = self.learner_list.currentItem()
         if item is not None:
-            self.learner_chosen.emit(int(item.data(Qt.UserRole)))
+            self.learner_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
