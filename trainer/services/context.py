@@ -8,6 +8,7 @@ from pathlib import Path
 from trainer.content.library import Library, load_library
 from trainer.services.certification import CertificateService
 from trainer.services.learners import LearnerService
+from trainer.services.settings import SettingsService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -28,7 +29,14 @@ class Services:
     @classmethod
     def open(cls, db_path: Path, extra_content: list[Path] | None = None) -> Services:
         store = Store.open(db_path)
-        return cls.build(store, load_library(extra_content))
+        # Packs named on the command line first, then those added in Settings.
+        folders = list(extra_content or [])
+        folders += [f for f in SettingsService(store).content_folders if f not in folders]
+        return cls.build(store, load_library(folders))
+
+    @property
+    def settings(self) -> SettingsService:
+        return SettingsService(self.store)
 
     def close(self) -> None:
         self.store.close()

@@ -34,7 +34,7 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
         dialogs.show_error(None, "The training records cannot be opened", str(exc))
         print(f"trainer: error: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(services)
+    window = MainWindow(services)  # applies the stored theme and text size
     window.show()
     try:
         return app.exec()

@@ -23,3 +23,8 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def confirm(parent: QWidget, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.Yes
+
+
+def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(chosen) if chosen else None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -25,16 +26,19 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.accessibility import Appearance, install_shortcuts
+from trainer.ui.icons import nav_icon
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.pages.module import LinkedText, ModulePage
 from trainer.ui.pages.quiz import QuizPage
 from trainer.ui.pages.result import ResultPage
+from trainer.ui.pages.settings import SettingsPage
 from trainer.ui.pages.welcome import WelcomePage
 from trainer.ui.report_view import ReportPage, ReportPanel
-from trainer.ui.theme import SPACE
+from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"), ("settings", "Settings"))
 
 
 class GlossaryDialog(QDialog):
@@ -111,8 +115,11 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPage(services.study)
         self.result = ResultPage()
         self.report = ReportPage()
+        self.settings_page = SettingsPage(services.settings,
+                                          [f"{p.manifest.title} (version {p.version})"
+                                           for p in services.library.packs])
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report):
+                     self.report, self.settings_page):
             self.stack.addWidget(page)
         self.panel = ReportPanel()
         self.panel.hide()
@@ -129,13 +136,16 @@ class MainWindow(QMainWindow):
             self.panel.view.set_pack(self.pack)
 
         quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])  # QKeySequence.Quit is empty on Windows
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
         back_action = QAction("Back", self)
-        back_action.setShortcut(QKeySequence.Back)
+        back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key_Back)])
         back_action.triggered.connect(self.go_back)
         self.addAction(back_action)
+        self.appearance = Appearance(QApplication.instance(), services.settings)
+        self.appearance.listeners.append(self.settings_page.sync_appearance)
+        install_shortcuts(self, self.appearance)
         close_panel = QAction("Close report panel", self)
         close_panel.setShortcut(QKeySequence(Qt.Key_Escape))
         close_panel.triggered.connect(self.panel.hide)
@@ -162,6 +172,9 @@ class MainWindow(QMainWindow):
         self.result.module_requested.connect(self.open_module)
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
+        self.settings_page.appearance_changed.connect(self.appearance.set)
+
+        self.appearance.apply()
 
         self._restore_learner()
 
@@ -220,6 +233,21 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "settings":
+            self.settings_page.refresh()
+            self.stack.setCurrentWidget(self.settings_page)
+
+    def on_theme_applied(self) -> None:
+        """Redraw the sidebar icons in the new theme's colours, at the new text size."""
+        palette = current_palette()
+        scale = float(QApplication.instance().property("trainerScale") or 1.0)
+        size = int(20 * scale)
+        self.nav.setIconSize(QSize(size, size))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setIcon(nav_icon(item.data(Qt.UserRole), palette.text, palette.accent_text))
+        self.sidebar.setMinimumWidth(int(190 * min(scale, 1.5)))
+        self.sidebar.setMaximumWidth(int(260 * scale))
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()

@@ -72,3 +72,32 @@ class Card(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         self.body.setSpacing(SPACE["s"])
+
+
+def field_label(text: str, buddy: QWidget, name: str | None = None) -> QLabel:
+    """A label tied to its field: Alt plus the underlined letter moves there, and screen readers
+    read the label as the field's name."""
+    widget = QLabel(text)
+    widget.setBuddy(buddy)
+    widget.setWordWrap(True)
+    if name:
+        widget.setObjectName(name)
+    if not buddy.accessibleName():
+        buddy.setAccessibleName(text.replace("&", ""))
+    return widget
+
+
+class EmptyState(QFrame):
+    """What to do when there is nothing to show yet: a title and the next step, never a blank."""
+
+    def __init__(self, name: str, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("role", "empty")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
+        layout.setSpacing(SPACE["s"])
+        self.title = label(title, role="h3", name=f"{name}Title")
+        self.text = label(text, role="muted", name=f"{name}Text")
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
