@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -58,7 +59,8 @@ class GlossaryDialog(QDialog):
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignRight)
-        self.resize(520, 300)
+        scale = float(QApplication.instance().property("trainerScale") or 1.0)
+        self.resize(int(520 * scale), int(300 * scale))
 
 
 class MainWindow(QMainWindow):
@@ -246,8 +248,17 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             item.setIcon(nav_icon(item.data(Qt.UserRole), palette.text, palette.accent_text))
-        self.sidebar.setMinimumWidth(int(190 * min(scale, 1.5)))
-        self.sidebar.setMaximumWidth(int(260 * scale))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 2 * SPACE["s"] + 8
+        self.sidebar.setMinimumWidth(max(190, needed))
+        self.sidebar.setMaximumWidth(max(260, needed + 40))
+        # Hidden pages keep size hints from the old text size until told; the stack's minimum
+        # is the largest of them, so refresh them all.
+        for index in range(self.stack.count()):
+            for layout in self.stack.widget(index).findChildren(QLayout):
+                layout.invalidate()
+        self.report.view.refresh()
+        self.panel.view.refresh()
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()

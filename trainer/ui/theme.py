@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from trainer import paths
+
 SPACE = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24, "xxl": 32}
 TYPE_SCALE = {"small": 0.9, "body": 1.0, "lead": 1.15, "h3": 1.2, "h2": 1.45, "h1": 1.8}
 BASE_POINT_SIZE = 11
@@ -122,6 +124,8 @@ def stylesheet(p: Palette, scale: float) -> str:
     def pt(step: str) -> str:
         return f"{BASE_POINT_SIZE * scale * TYPE_SCALE[step]:.1f}pt"
 
+    arrow = (paths.resources_dir() / "icons" / "combo-arrow.svg").as_posix()
+
     return f"""
     QWidget {{ color: {p.text}; font-size: {pt('body')}; }}
     QMainWindow, QStackedWidget > QWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
@@ -184,6 +188,10 @@ def stylesheet(p: Palette, scale: float) -> str:
         border: 1px solid {p.border}; border-radius: 4px; padding: {SPACE['xs']}px; }}
     QDoubleSpinBox:focus, QDateEdit:focus, QTimeEdit:focus, QTextEdit:focus {{
         border: 2px solid {p.focus}; }}
+    QComboBox {{ padding-right: {SPACE['xl']}px; }}
+    QComboBox::drop-down {{ border: none; width: {SPACE['xl']}px; }}
+    QComboBox::down-arrow {{ image: url({arrow}); width: {int(14 * scale)}px;
+        height: {int(14 * scale)}px; }}
     QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
         selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
     QTableView, QListView, QTreeView {{ background: {p.surface}; border: 1px solid {p.border};

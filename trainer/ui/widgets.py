@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.ui.theme import SPACE
 
@@ -101,3 +109,102 @@ class EmptyState(QFrame):
         self.text = label(text, role="muted", name=f"{name}Text")
         layout.addWidget(self.title)
         layout.addWidget(self.text)
+
+
+def scroll_body(page: QWidget, name: str, accessible: str) -> QWidget:
+    """Put a page's content in a scroll area, so it stays usable at twice the text size.
+    Returns the widget to lay the content out in."""
+    from PySide6.QtWidgets import QScrollArea
+
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setAccessibleName(accessible)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.NoFrame)
+    inner = QWidget()
+    inner.setObjectName(f"{name}Content")
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return inner
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps them onto new lines, like words in a paragraph,
+    so a row of badges never forces the page wider at large text sizes."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE["s"]):
+        super().__init__(parent)
+        self._items: list = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class ChoiceText(QLabel):
+    """The wrapping text of a radio button or check box (their own text never wraps, so long
+    options would run off the page at large text sizes). Clicking the text clicks the box."""
+
+    def __init__(self, text: str, box: QWidget, name: str):
+        super().__init__(text)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.PlainText)
+        self.setBuddy(box)
+        self.setCursor(Qt.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        box = self.buddy()
+        if event.button() == Qt.LeftButton and box is not None and box.isEnabled():
+            box.click()
+            box.setFocus(Qt.MouseFocusReason)
+        super().mouseReleaseEvent(event)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.content.schema import ModuleSpec
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, button, grade_badge, label
+from trainer.ui.widgets import Card, FlowLayout, button, grade_badge, label
 
 AREA_TITLES = {
     "help-protection": "Children who need help and protection",
@@ -33,11 +33,10 @@ class ModuleCard(Card):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setCursor(Qt.PointingHandCursor)
         self.body.addWidget(label(module.title, role="h3"))
-        badges = QHBoxLayout()
+        badges = FlowLayout()
         for index, judgement in enumerate(module.judgements):
             badges.addWidget(grade_badge(judgement.grade, f"moduleGrade-{module.id}-{index}",
                                          judgement.area))
-        badges.addStretch(1)
         self.body.addLayout(badges)
         self.body.addWidget(label(module.summary, role="muted"))
         status_text = status.text if status else "Not started"
@@ -69,6 +68,7 @@ class _ScrollPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setObjectName(f"{name}Scroll")
+        scroll.setAccessibleName(title)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         inner = QWidget()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, grade_badge, label
+from trainer.ui.widgets import FlowLayout, button, grade_badge, label
 
 
 class LinkedText(QTextBrowser):
@@ -53,16 +53,14 @@ class ModulePage(QWidget):
         layout.addLayout(top)
         self.title = label("", role="h1", name="moduleTitle")
         layout.addWidget(self.title)
-        self.badges = QHBoxLayout()
+        self.badges = FlowLayout()
         layout.addLayout(self.badges)
         self.text = LinkedText("moduleText", "Module text")
         layout.addWidget(self.text, 1)
-        bottom = QHBoxLayout()
         self.check_info = label("", role="muted", name="checkInfo")
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
-        bottom.addWidget(self.check_info, 1)
-        bottom.addWidget(self.start_check)
-        layout.addLayout(bottom)
+        layout.addWidget(self.check_info)
+        layout.addWidget(self.start_check, 0, Qt.AlignLeft)
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
 
@@ -77,7 +75,6 @@ class ModulePage(QWidget):
         for index, judgement in enumerate(module.judgements):
             self.badges.addWidget(grade_badge(judgement.grade, f"moduleJudgement-{index}",
                                               judgement.area))
-        self.badges.addStretch(1)
         self.text.setMarkdown(module_markdown(pack, module))
         self.text.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)

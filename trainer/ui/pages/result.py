@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from trainer.services.study import Result
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, button, label
+from trainer.ui.widgets import Card, button, label, scroll_body
 
 
 def calibration_sentence(result: Result) -> str:
@@ -35,7 +35,7 @@ class ResultPage(QWidget):
         super().__init__(parent)
         self.setObjectName("resultPage")
         self.result: Result | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_body(self, "resultScroll", "Your result"))
         layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
         layout.setSpacing(SPACE["m"])
         self.headline = label("", role="h1", name="resultHeadline")

@@ -60,6 +60,7 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setObjectName("settingsScroll")
+        scroll.setAccessibleName("Settings")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         inner = QWidget()
@@ -85,6 +86,7 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.setSpacing(SPACE["m"])
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         self.text_size = _combo("textSize", "Text size",
                                 "Makes all text larger, up to twice the normal size. Ctrl+plus "
                                 "and Ctrl+minus change it too; Ctrl+0 goes back to normal.")

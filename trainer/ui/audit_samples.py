@@ -1,0 +1,82 @@
+"""Sample states for the audit: pages that need data to show, and dialogs that need arguments.
+
+Each function brings the main window to a state a person would see. Registered through
+trainer.ui.registry, so the audit needs no list of its own.
+"""
+
+from __future__ import annotations
+
+from trainer.ui import dialogs
+from trainer.ui.registry import dialog_sample, page_state
+
+
+def _first_module_with_check(window) -> str | None:
+    pack = window.pack
+    if pack is None:
+        return None
+    return next((m.id for m in pack.ordered_modules() if pack.quiz_for_module(m.id)), None)
+
+
+@page_state("welcome")
+def welcome(window) -> None:
+    window.show_welcome()
+
+
+@page_state("module")
+def module(window) -> None:
+    module_id = _first_module_with_check(window)
+    if module_id:
+        window.open_module(module_id)
+
+
+@page_state("module-with-report-panel")
+def module_with_report(window) -> None:
+    module(window)
+    if window.pack and window.pack.report.numbered:
+        window.show_citation(str(window.pack.report.numbered[0].number))
+
+
+@page_state("question")
+def question(window) -> None:
+    module_id = _first_module_with_check(window)
+    if module_id:
+        window.start_check(module_id)
+
+
+@page_state("question-feedback")
+def question_feedback(window) -> None:
+    question(window)
+    if window.quiz.view and window.quiz.view.current is not None:
+        window.quiz.choose(1)
+        window.quiz.submit_answer()
+
+
+@page_state("result")
+def result(window) -> None:
+    """A passed attempt: every question answered with its key."""
+    module_id = _first_module_with_check(window)
+    if not module_id or window.learner is None:
+        return
+    study = window.services.study
+    quiz = window.pack.quiz_for_module(module_id)
+    view = study.start_or_resume(window.learner.id, window.pack.id, quiz.id)
+    while view.current is not None:
+        q = view.current
+        study.answer(view, q.id, tuple(q.answer), "sure", 20.0)
+    study.finish(view)
+    window.show_result(view.attempt.id)
+
+
+@dialog_sample("glossaryDialog")
+def glossary(window):
+    from trainer.ui.main_window import GlossaryDialog
+
+    terms = list(window.pack.glossary.values()) if window.pack else []
+    return GlossaryDialog(terms[0], window) if terms else None
+
+
+@dialog_sample("errorMessage")
+def error_message(window):
+    return dialogs.error_box(window, "Certificate not saved",
+                             "Cannot write to /media/usb/certificate.pdf (read-only file system). "
+                             "Choose another folder, such as Documents, and save again.")
