@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="say whether a certificate's verification code is genuine")
     p.add_argument("code", metavar="CODE")
     _common(p)
+
+    p = sub.add_parser("ui-audit", help="open every page and dialog offscreen; write screenshots "
+                                        "and audit.json (accessibility findings, Tab order)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for audit.json and screens/")
+    _common(p)
     return parser
 
 
@@ -193,6 +198,25 @@ def cmd_verify(args) -> int:
     return 0 if verdict.genuine else 1
 
 
+def cmd_ui_audit(args) -> int:
+    """Runs on a throwaway database, so it never touches anyone's records."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from trainer.ui.audit import run_audit  # the only Qt import here, and only for this command
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise _Quit(f"{out} is a file; give a folder for the audit with --out DIR")
+    audit = run_audit(out, [Path(p) for p in getattr(args, "content", [])])
+    print(f"{len(audit.screens)} screens, {len(audit.findings)} findings: see "
+          f"{out / 'audit.json'}")
+    for finding in audit.findings[:20]:
+        print(f"  {finding['screen']} [{finding['variant']}] {finding['kind']}: "
+              f"{finding['widget']} {finding['problem']}")
+    return 1 if audit.findings else 0
+
+
 def _start_app(args) -> int:
     from trainer.ui.app import run_app
 
@@ -206,6 +230,7 @@ COMMANDS = {
     "learners": cmd_learners,
     "certificate": cmd_certificate,
     "verify": cmd_verify,
+    "ui-audit": cmd_ui_audit,
 }
 
 

@@ -23,12 +23,13 @@ import inspect
 import json
 import pkgutil
 import re
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QAccessible, QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -337,6 +338,12 @@ class _ModalCatcher:
                 modal.close()
 
 
+def _quiet(_kind, _context, message: str) -> None:
+    """The offscreen platform's notes about window hints are not findings; drop them."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def run_audit(out: Path, content: list[Path] | None = None) -> Audit:
     """Audit every screen into ``out`` (screenshots and audit.json), on a throwaway database."""
     from trainer.services.context import Services
@@ -352,6 +359,7 @@ def run_audit(out: Path, content: list[Path] | None = None) -> Audit:
                        f"{entry['pair']}: {entry['ratio']}:1, under {entry['minimum']}:1",
                        **{k: entry[k] for k in ("foreground", "background", "ratio", "minimum")})
     app = make_app()
+    previous = qInstallMessageHandler(_quiet)
     _import_ui_modules()
     with tempfile.TemporaryDirectory(prefix="trainer-audit-") as tmp:
         services = Services.open(Path(tmp) / "audit.db", content)
@@ -364,6 +372,7 @@ def run_audit(out: Path, content: list[Path] | None = None) -> Audit:
             _settle(app)
             services.close()
         apply_theme(app, "light", 1.0)
+    qInstallMessageHandler(previous)
     (out / "audit.json").write_text(json.dumps(audit.as_json(), indent=2, ensure_ascii=False),
                                     encoding="utf-8")
     return audit
