@@ -6,7 +6,9 @@ at least 3:1). The text size setting scales every font from one base size.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -120,11 +122,27 @@ def current_palette(app: QApplication | None = None) -> Palette:
     return THEMES.get(name or "light", LIGHT)
 
 
+_THEMED_DIR: list[Path] = []
+
+
+def _themed_svg(name: str, colour: str) -> str:
+    """A copy of an icon in one colour, as a file a stylesheet can point at."""
+    if not _THEMED_DIR:
+        _THEMED_DIR.append(Path(tempfile.mkdtemp(prefix="trainer-icons-")))
+    target = _THEMED_DIR[0] / f"{name}-{colour.lstrip('#')}.svg"
+    if not target.exists():
+        source = (paths.resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+        target.write_text(source.replace("currentColor", colour), encoding="utf-8")
+    return target.as_posix()
+
+
 def stylesheet(p: Palette, scale: float) -> str:
     def pt(step: str) -> str:
         return f"{BASE_POINT_SIZE * scale * TYPE_SCALE[step]:.1f}pt"
 
     arrow = (paths.resources_dir() / "icons" / "combo-arrow.svg").as_posix()
+    check = _themed_svg("check", p.accent_text)
+    box = int(18 * min(scale, 1.5))
 
     return f"""
     QWidget {{ color: {p.text}; font-size: {pt('body')}; }}
@@ -175,7 +193,17 @@ def stylesheet(p: Palette, scale: float) -> str:
     QTextBrowser:focus {{ border: 2px solid {p.focus}; }}
     QRadioButton, QCheckBox {{ padding: {SPACE['s']}px; spacing: {SPACE['m']}px; }}
     QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {p.focus}; border-radius: 4px; }}
-    QRadioButton::indicator, QCheckBox::indicator {{ width: 18px; height: 18px; }}
+    QRadioButton::indicator, QCheckBox::indicator {{ width: {box}px; height: {box}px;
+        border: 2px solid {p.border}; background: {p.surface}; }}
+    QRadioButton::indicator {{ border-radius: {box // 2 + 2}px; }}
+    QCheckBox::indicator {{ border-radius: 4px; }}
+    QRadioButton::indicator:checked {{ border-color: {p.accent}; background: qradialgradient(
+        cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {p.accent}, stop: 0.55 {p.accent},
+        stop: 0.6 {p.surface}, stop: 1 {p.surface}); }}
+    QCheckBox::indicator:checked {{ border-color: {p.accent}; background: {p.accent};
+        image: url({check}); }}
+    QRadioButton::indicator:hover, QCheckBox::indicator:hover {{ border-color: {p.accent}; }}
+    QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-style: dashed; }}
     QProgressBar {{ border: 1px solid {p.border}; border-radius: 4px; background: {p.surface};
         text-align: center; min-height: 10px; max-height: 14px; color: {p.text}; }}
     QProgressBar::chunk {{ background: {p.accent}; border-radius: 3px; }}
