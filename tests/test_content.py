@@ -75,3 +75,43 @@ def test_unsafe_or_broken_yaml_is_rejected_with_a_line(tmp_path, bad):
     with pytest.raises(ContentError) as info:
         read_yaml(path, "x.yaml")
     assert str(info.value).startswith("x.yaml:")
+
+
+def test_every_numbered_paragraph_is_cited_by_a_module(pack):
+    from trainer.cli import pack_stats
+
+    stats = pack_stats(pack)
+    assert stats["paragraphs_not_cited"] == []
+    assert len(stats["paragraphs_cited"]) == 124
+
+
+def test_minimum_counts_and_modules(pack):
+    from trainer.cli import pack_stats
+
+    stats = pack_stats(pack)
+    banks = stats["questions_per_bank"]
+    assert banks["thresholds"] >= 30
+    assert banks["return-home-interviews"] >= 20
+    assert banks["permanence"] >= 30
+    assert all(count >= 8 for count in banks.values())
+    assert stats["modules"] == 11
+    for module in pack.modules.values():
+        assert module.case_studies, module.id
+        assert len(module.reflect) >= 3, module.id
+        assert module.works_well and module.must_improve, module.id
+        assert all(cs.fictional for cs in module.case_studies)
+        assert pack.quiz_for_module(module.id) is not None, module.id
+
+
+def test_content_stats_json_command():
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "trainer", "content", "stats", "--json"],
+                            capture_output=True, text=True, timeout=60)
+    data = json.loads(result.stdout)
+    pack = data["packs"][0]
+    assert pack["id"] == "southwark-2017"
+    assert set(pack) >= {"questions_per_bank", "questions_per_module", "questions_per_type",
+                         "questions_per_difficulty", "paragraphs_cited", "paragraphs_not_cited"}

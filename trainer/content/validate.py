@@ -161,6 +161,12 @@ def _case_study_rules(c: _Checker, doc: YamlDoc, base: tuple, cs: schema.CaseStu
     endings = [n for n in cs.nodes if n.ending]
     if len(endings) < 2:
         c.add(doc, base, f"case study {cs.id}: needs at least two endings")
+    if all(ch.next in nodes for n in cs.nodes for ch in n.choices):
+        from trainer.content.cases import case_from_spec
+        from trainer.quiz.casestudy import design_problems
+
+        for reason in design_problems(case_from_spec(cs)):
+            c.add(doc, base, reason)
 
 
 def _module_rules(c: _Checker, doc: YamlDoc, m: schema.ModuleSpec) -> None:

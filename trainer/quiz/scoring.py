@@ -34,7 +34,7 @@ def score(question: Question, answer: Sequence[str]) -> float:
     if kind is QuestionType.MATCHING:
         # ``answer`` for matching is "item=match" pairs; a right pair earns its share.
         expected = {o.id: o.match for o in question.options}
-        pairs = dict(pair.split("=", 1) for pair in given if "=" in pair)
+        pairs = matching_pairs(given)
         hits = sum(1 for item, match in pairs.items() if expected.get(item) == match)
         return round(hits / len(expected), 6)
     raise ValueError(f"unknown question type {kind!r}")
@@ -53,3 +53,23 @@ def percent(points: float, max_points: int) -> int:
 
 def passed(points: float, max_points: int, pass_mark: int) -> bool:
     return max_points > 0 and points * 100 >= pass_mark * max_points - 1e-9
+
+
+ORDERING_RULE = "Each step in its right place earns an equal share of the mark."
+MATCHING_RULE = "Each item matched rightly earns an equal share of the mark."
+
+
+def matching_pair(item_id: str, match: str) -> str:
+    """How one matched pair is written in a matching answer."""
+    return f"{item_id}={match}"
+
+
+def matching_pairs(answer: Sequence[str]) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in answer if "=" in pair)
+
+
+def right_answer(question: Question) -> tuple[str, ...]:
+    """The answer that earns the full mark, written as the learner's answers are."""
+    if question.type is QuestionType.MATCHING:
+        return tuple(matching_pair(o.id, o.match) for o in question.options)
+    return tuple(question.answer)

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.content.library import Library, load_library
+from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
 from trainer.services.learners import LearnerService
+from trainer.services.practice import PracticeService
 from trainer.services.settings import SettingsService
 from trainer.services.study import StudyService
 from trainer.store import Store
@@ -20,6 +22,12 @@ class Services:
     learners: LearnerService
     study: StudyService
     certificates: CertificateService
+    cases: CaseStudyService | None = None
+    practice: PracticeService | None = None
+
+    def __post_init__(self) -> None:
+        self.cases = self.cases or CaseStudyService(self.store, self.library)
+        self.practice = self.practice or PracticeService(self.store, self.library)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:

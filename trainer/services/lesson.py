@@ -34,15 +34,14 @@ def module_markdown(pack: ContentPack, module: ModuleSpec) -> str:
     if module.key_points.strip():
         parts.append("## What this means for your practice\n\n" + module.key_points.strip())
     for study in module.case_studies:
-        start = next((n for n in study.nodes if n.id == study.start), None)
         text = f"## Case study: {study.title}\n\n*Fictional case study: the people are invented.*"
         if study.summary:
             text += f"\n\n{study.summary.strip()}"
-        if start is not None:
-            text += "\n\n" + start.text.strip()
-            if start.choices:
-                text += "\n\nWhat would you do?\n\n" + "\n".join(
-                    f"- {choice.text}" for choice in start.choices)
+        decisions = sum(1 for n in study.nodes if n.choices)
+        endings = sum(1 for n in study.nodes if n.ending)
+        text += (f"\n\nYou make the decisions; each choice shows what happened next "
+                 f"({decisions} decision points, {endings} possible endings). "
+                 f"[Open the case study: {study.title}](case:{study.id})")
         parts.append(text)
     if module.reflect:
         parts.append("## Reflect\n\nNote your answers in your CPD log.\n\n" + "\n".join(

@@ -7,7 +7,7 @@ learner has answered is ever only in memory.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trainer.content.library import Library
 from trainer.content.pack import ContentPack
@@ -52,6 +52,20 @@ class Calibration:
     sure_wrong: int
     unsure_right: int
     by_topic_sure_wrong: dict[str, int]
+    by_level: dict[str, tuple[int, int]] = field(default_factory=dict)  # level: (right, answered)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One question of a finished attempt as the review shows it."""
+
+    number: int
+    question: Question
+    options: list[Option]
+    answer: tuple[str, ...]
+    points: float
+    correct: bool
+    confidence: str | None
 
 
 @dataclass(frozen=True)
@@ -90,9 +104,10 @@ class StudyService:
         finished = [a for a in self.store.attempts_for(learner_id, quiz_id) if a.finished_at]
         if rules.max_attempts and len(finished) >= rules.max_attempts:
             raise UserError(f"You have used all {rules.max_attempts} attempts at this quiz.")
-        pool = [q.id for q in pack.pool(rules)]
+        pool = pack.pool(rules)
         seed = secrets.randbits(31)
-        chosen = draw_questions(pool, rules.draw, seed)
+        sets = {q.id: q.vignette for q in pool if q.vignette}
+        chosen = draw_questions([q.id for q in pool], rules.draw, seed, sets)
         attempt = self.store.create_attempt(
             learner_id=learner_id, pack_id=pack.id, pack_version=pack.version, quiz_id=rules.id,
             module_id=rules.module, seed=seed, question_ids=chosen, pass_mark=rules.pass_mark)
@@ -134,7 +149,24 @@ class StudyService:
             position=view.questions.index(question), answer=answer, points=points,
             correct=correct, confidence=confidence, seconds=seconds)
         view.state.record(question_id, tuple(answer), points)
+        from trainer.services.practice import note_check_answer
+
+        note_check_answer(self.store, view.attempt.learner_id, view.attempt.pack_id, question_id,
+                          correct, confidence)
         return Feedback(question, tuple(answer), points, correct, saved)
+
+    def review(self, attempt_id: int) -> list[ReviewItem]:
+        """Every question of an attempt, with the learner's answer, for the review after it."""
+        view = self.view(attempt_id)
+        responses = {r.question_id: r for r in self.store.responses(attempt_id)}
+        items = []
+        for number, question in enumerate(view.questions, start=1):
+            response = responses.get(question.id)
+            items.append(ReviewItem(
+                number, question, view.options(question), response.answer if response else (),
+                response.points if response else 0.0, bool(response and response.correct),
+                response.confidence if response else None))
+        return items
 
     def finish(self, view: AttemptView) -> Result:
         if not view.state.finished:
@@ -153,8 +185,12 @@ class StudyService:
         by_topic: dict[str, tuple[float, int]] = {}
         sure_wrong = unsure_right = 0
         topic_sure_wrong: dict[str, int] = {}
+        by_level: dict[str, tuple[int, int]] = {}
         for question in view.questions:
             response = responses.get(question.id)
+            if response and response.confidence:
+                right, answered = by_level.get(response.confidence, (0, 0))
+                by_level[response.confidence] = (right + int(response.correct), answered + 1)
             got, out_of = by_topic.get(question.topic, (0.0, 0))
             by_topic[question.topic] = (got + (response.points if response else 0.0), out_of + 1)
             if response and response.confidence == "sure" and not response.correct:
@@ -168,7 +204,7 @@ class StudyService:
             attempt=attempt, rules=view.rules, score=score, max_score=max_score,
             percent=scoring.percent(score, max_score),
             passed=bool(attempt.passed), calibration=Calibration(sure_wrong, unsure_right,
-                                                                 topic_sure_wrong),
+                                                                 topic_sure_wrong, by_level),
             by_topic=by_topic)
 
 

@@ -11,6 +11,7 @@ from trainer.store.attempts import AttemptRecords
 from trainer.store.certificates import CertificateRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from trainer.store.practice import PracticeRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -31,7 +32,7 @@ class DatabaseBusyError(StoreError):
     pass
 
 
-class Store(LearnerRecords, AttemptRecords, CertificateRecords):
+class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):

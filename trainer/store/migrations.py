@@ -92,5 +92,63 @@ def _v1(db: Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2_quiz_engine(db: Database) -> None:
+    """Case-study paths, the spaced-practice queue and practice sessions (issue 4)."""
+    for sql in (
+        """CREATE TABLE case_runs (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            ending_id TEXT,
+            score INTEGER
+        )""",
+        "CREATE INDEX case_runs_learner ON case_runs(learner_id, case_id)",
+        """CREATE TABLE case_steps (
+            run_id INTEGER NOT NULL REFERENCES case_runs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            node_id TEXT NOT NULL,
+            choice_index INTEGER NOT NULL,
+            next_id TEXT NOT NULL,
+            chosen_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, position)
+        )""",
+        """CREATE TABLE practice_queue (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            box INTEGER NOT NULL,
+            due_at TEXT NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, pack_id, question_id)
+        )""",
+        """CREATE TABLE practice_sessions (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            question_ids TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )""",
+        """CREATE TABLE practice_responses (
+            session_id INTEGER NOT NULL REFERENCES practice_sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            answer TEXT NOT NULL,
+            points REAL NOT NULL,
+            correct INTEGER NOT NULL,
+            confidence TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id)
+        )""",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2_quiz_engine]
 SCHEMA_VERSION = len(MIGRATIONS)

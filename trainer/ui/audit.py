@@ -228,6 +228,11 @@ def _check_size(audit: Audit, root: QWidget, widget: QWidget, screen: str, varia
             audit.find(screen, variant, "size", widget,
                        f"text cut off: needs {widget.sizeHint().width()}px width, has "
                        f"{widget.width()}px")
+    elif isinstance(widget, QAbstractButton) and widget.text() and widget.hasHeightForWidth():
+        needed = widget.heightForWidth(widget.width())
+        if needed > widget.height() + 2:
+            audit.find(screen, variant, "size", widget,
+                       f"button text cut off: needs {needed}px height, has {widget.height()}px")
     elif isinstance(widget, QAbstractButton) and widget.text():
         hint = widget.sizeHint()
         if hint.width() > widget.width() + 2 or hint.height() > widget.height() + 2:

@@ -51,12 +51,10 @@ def question_feedback(window) -> None:
         window.quiz.submit_answer()
 
 
-@page_state("result")
-def result(window) -> None:
-    """A passed attempt: every question answered with its key."""
+def _passed_attempt(window) -> int | None:
     module_id = _first_module_with_check(window)
     if not module_id or window.learner is None:
-        return
+        return None
     study = window.services.study
     quiz = window.pack.quiz_for_module(module_id)
     view = study.start_or_resume(window.learner.id, window.pack.id, quiz.id)
@@ -64,7 +62,42 @@ def result(window) -> None:
         q = view.current
         study.answer(view, q.id, tuple(q.answer), "sure", 20.0)
     study.finish(view)
-    window.show_result(view.attempt.id)
+    return view.attempt.id
+
+
+@page_state("result")
+def result(window) -> None:
+    """A passed attempt: every question answered with its key."""
+    attempt_id = _passed_attempt(window)
+    if attempt_id is not None:
+        window.show_result(attempt_id)
+
+
+@page_state("review")
+def review(window) -> None:
+    attempt_id = _passed_attempt(window)
+    if attempt_id is not None and hasattr(window, "show_review"):
+        window.show_review(attempt_id)
+
+
+@page_state("case-study")
+def case_study(window) -> None:
+    pack = window.pack
+    if pack is None or not hasattr(window, "open_case"):
+        return
+    module = next((m for m in pack.ordered_modules() if m.case_studies), None)
+    if module is not None:
+        window.open_case(module.id, module.case_studies[0].id)
+
+
+@dialog_sample("contentProblemsDialog")
+def content_problems(window):
+    from trainer.content.yamlio import Problem
+    from trainer.ui.main_window import ProblemsDialog
+
+    return ProblemsDialog([Problem("resources/modules/early-help.yaml", "'cites' is missing", 12),
+                           Problem("quizzes/thresholds.yaml", "option 'c' is not among the "
+                                   "options", 40)], window)
 
 
 @dialog_sample("glossaryDialog")

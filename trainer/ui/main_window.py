@@ -29,17 +29,21 @@ from trainer.store.records import Learner
 from trainer.ui import dialogs
 from trainer.ui.accessibility import Appearance, install_shortcuts
 from trainer.ui.icons import nav_icon
+from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.pages.module import LinkedText, ModulePage
+from trainer.ui.pages.practise import PractisePage
 from trainer.ui.pages.quiz import QuizPage
 from trainer.ui.pages.result import ResultPage
+from trainer.ui.pages.review import ReviewPage
 from trainer.ui.pages.settings import SettingsPage
 from trainer.ui.pages.welcome import WelcomePage
 from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("report", "The report"), ("settings", "Settings"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"), ("report", "The report"),
+       ("settings", "Settings"))
 
 
 class GlossaryDialog(QDialog):
@@ -61,6 +65,30 @@ class GlossaryDialog(QDialog):
         layout.addWidget(close, 0, Qt.AlignRight)
         scale = float(QApplication.instance().property("trainerScale") or 1.0)
         self.resize(int(520 * scale), int(300 * scale))
+
+
+class ProblemsDialog(QDialog):
+    """Content that did not load, each problem as file:line: reason, so an author can fix it."""
+
+    def __init__(self, problems, parent=None):
+        super().__init__(parent)
+        self.setObjectName("contentProblemsDialog")
+        self.setWindowTitle("Content problems")
+        self.setAccessibleName("Content problems")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label("These content files have problems. The rest of the content "
+                               "loaded. Fix each file at the line shown, then restart the app "
+                               "(or run 'trainer validate').", role="lead"))
+        self.list = QListWidget()
+        self.list.setObjectName("contentProblemsList")
+        self.list.setAccessibleName("Problems, one per line")
+        for problem in problems:
+            self.list.addItem(str(problem))
+        layout.addWidget(self.list, 1)
+        close = button("Close", "contentProblemsClose")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignRight)
+        self.resize(820, 420)
 
 
 class MainWindow(QMainWindow):
@@ -117,11 +145,15 @@ class MainWindow(QMainWindow):
         self.quiz = QuizPage(services.study)
         self.result = ResultPage()
         self.report = ReportPage()
+        self.case_study = CaseStudyPage(services.cases)
+        self.review = ReviewPage()
+        self.practise = PractisePage()
+        self.practice_summary = ""
         self.settings_page = SettingsPage(services.settings,
                                           [f"{p.manifest.title} (version {p.version})"
                                            for p in services.library.packs])
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
-                     self.report, self.settings_page):
+                     self.report, self.case_study, self.review, self.practise, self.settings_page):
             self.stack.addWidget(page)
         self.panel = ReportPanel()
         self.panel.hide()
@@ -159,6 +191,7 @@ class MainWindow(QMainWindow):
         self.welcome.learner_chosen.connect(self.set_learner)
         self.home.module_requested.connect(self.open_module)
         self.home.resume_requested.connect(self.resume_attempt)
+        self.home.problems_requested.connect(self.show_problems)
         self.learn.module_requested.connect(self.open_module)
         self.module.back_requested.connect(lambda: self.go("learn"))
         self.module.check_requested.connect(self.start_check)
@@ -172,11 +205,26 @@ class MainWindow(QMainWindow):
         self.result.certificate_requested.connect(self.save_certificate)
         self.result.retake_requested.connect(self.retake)
         self.result.module_requested.connect(self.open_module)
+        self.module.case_requested.connect(self.open_case)
+        self.case_study.back_requested.connect(self.open_module)
+        self.case_study.citation_requested.connect(self.show_citation)
+        self.case_study.glossary_requested.connect(self.show_glossary)
+        self.case_study.error.connect(lambda message: dialogs.show_error(self, "Cannot do that",
+                                                                         message))
+        self.result.review_requested.connect(self.show_review)
+        self.review.retake_requested.connect(self.retake)
+        self.review.result_requested.connect(self.show_result)
+        self.review.citation_requested.connect(self.show_citation)
+        self.review.glossary_requested.connect(self.show_glossary)
+        self.home.practise_requested.connect(lambda: self.go("practise"))
+        self.practise.start_requested.connect(self.start_practice)
+        self.quiz.practice_finished.connect(self.practice_done)
         self.panel.close_requested.connect(self.panel.hide)
         self.panel.open_full_requested.connect(self.open_report_at)
         self.settings_page.appearance_changed.connect(self.appearance.set)
 
         self.appearance.apply()
+        self.on_theme_applied()
 
         self._restore_learner()
 
@@ -227,8 +275,12 @@ class MainWindow(QMainWindow):
         if self.learner is None:
             return
         if key == "home":
-            self.home.show_home(self.learner.name, self.pack, self._statuses())
+            due = self.services.practice.due_count(self.learner.id, self.pack.id) if self.pack else 0
+            self.home.show_home(self.learner.name, self.pack, self._statuses(),
+                                len(self.services.library.problems), practice_due=due)
             self.stack.setCurrentWidget(self.home)
+        elif key == "practise":
+            self._show_practise()
         elif key == "learn":
             if self.pack:
                 self.learn.show_modules(self.pack, self._statuses())
@@ -264,6 +316,12 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current in (self.module, self.result):
             self.go("learn")
+        elif current is self.case_study and self.case_study.view:
+            self.open_module(self.case_study.view.module_id)
+        elif current is self.review and self.review.result:
+            self.show_result(self.review.result.attempt.id)
+        elif current is self.quiz and getattr(self.quiz.view, "kind", "") == "practice":
+            self.go("practise")
         elif current is self.quiz and self.quiz.view:
             self.open_module(self.quiz.view.attempt.module_id)
 
@@ -289,6 +347,9 @@ class MainWindow(QMainWindow):
             if sum(self.splitter.sizes()[2:]) < 200:
                 total = sum(self.splitter.sizes())
                 self.splitter.setSizes([200, int((total - 200) * 0.58), int((total - 200) * 0.42)])
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.services.library.problems, self).exec()
 
     def show_glossary(self, term_id: str) -> None:
         term = self.pack.glossary.get(term_id) if self.pack else None
@@ -349,3 +410,59 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Certificate not saved", str(exc))
             return
         self.result.certificate_saved(str(saved), certificate.id, certificate.code)
+
+    # -- case studies, review and practice ----------------------------------------------------
+    def open_case(self, module_id: str, case_id: str) -> None:
+        if self.pack is None or self.learner is None:
+            return
+        try:
+            view = self.services.cases.open(self.learner.id, self.pack.id, module_id, case_id)
+        except UserError as exc:
+            dialogs.show_error(self, "Cannot open the case study", str(exc))
+            return
+        self.case_study.start(view, self.learner.id)
+        self._mark_nav("learn")
+        self.stack.setCurrentWidget(self.case_study)
+
+    def _mark_nav(self, key: str) -> None:
+        """Show where a page belongs in the sidebar without switching page."""
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+
+    def show_review(self, attempt_id: int) -> None:
+        result = self.services.study.result(attempt_id)
+        view = self.services.study.view(attempt_id)
+        self.review.show_review(result, view.pack, self.services.study.review(attempt_id))
+        self.stack.setCurrentWidget(self.review)
+
+    def _show_practise(self) -> None:
+        if self.pack is None or self.learner is None:
+            return
+        practice = self.services.practice
+        next_due = practice.next_due(self.learner.id, self.pack.id)
+        unfinished = practice.unfinished(self.learner.id, self.pack.id)
+        resume = unfinished is not None and not unfinished.state.finished
+        self.practise.show_queue(practice.due_count(self.learner.id, self.pack.id),
+                                 practice.queued_count(self.learner.id, self.pack.id),
+                                 next_due.strftime("%d %B") if next_due else "", resume,
+                                 self.practice_summary)
+        self.stack.setCurrentWidget(self.practise)
+
+    def start_practice(self) -> None:
+        try:
+            view = self.services.practice.start_or_resume(self.learner.id, self.pack.id)
+        except UserError as exc:
+            dialogs.show_error(self, "Nothing to practise", str(exc))
+            return
+        self.quiz.start(view, self.services.practice)
+        self.stack.setCurrentWidget(self.quiz)
+
+    def practice_done(self, session_id: int) -> None:
+        answered = self.services.store.practice_responses(session_id)
+        right = sum(1 for r in answered if r.correct)
+        self.practice_summary = (f"Last session: {right} of {len(answered)} right. Right answers "
+                                 "come back later; wrong ones tomorrow.")
+        self.go("practise")

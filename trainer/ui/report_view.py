@@ -26,8 +26,14 @@ from trainer.ui.widgets import button, label
 def _paragraph_html(paragraph, highlight: bool) -> str:
     p = current_palette()
     blocks = [b for b in paragraph.text.split("\n\n") if b.strip()]
-    body = "".join(f"<p style='margin:0 0 6px 0'>{html.escape(b).replace('**', '')}</p>"
-                   for b in blocks)
+    body = ""
+    for block in blocks:
+        text = html.escape(block.replace("**", ""))
+        if block.lstrip().startswith("- "):
+            indent = 24 if block.startswith(" ") else 12
+            body += f"<p style='margin:0 0 4px {indent}px'>• {text.lstrip()[2:]}</p>"
+        else:
+            body += f"<p style='margin:0 0 6px 0'>{text}</p>"
     number = (f"<b>¶{paragraph.number}</b> " if paragraph.number is not None
               else f"<b>{html.escape(paragraph.title)}</b><br/>")
     style = (f"background-color:{p.highlight}; border-left: 4px solid {p.focus};"
@@ -59,7 +65,7 @@ class ReportView(QWidget):
         self.pack = pack
         self.attribution.setText(pack.attribution)
 
-    def show_paragraph(self, pid: str) -> bool:
+    def show_paragraph(self, pid: str, highlight: bool = True) -> bool:
         if self.pack is None:
             return False
         ids = self.pack.report.expand(pid)
@@ -68,7 +74,7 @@ class ReportView(QWidget):
             return False
         section = next((s for s in self.pack.report.sections if first.id in s.ids), None)
         members = section.ids if section else [first.id]
-        wanted = set(ids)
+        wanted = set(ids) if highlight else set()
         parts = [_paragraph_html(self.pack.report.get(i), i in wanted) for i in members]
         self.heading.setText(section.title if section else first.title)
         self.browser.setHtml("".join(parts))
@@ -178,7 +184,7 @@ class ReportPage(QWidget):
                 top.addChild(child)
             self.sections.addTopLevelItem(top)
         if pack.report.sections:
-            self.view.show_paragraph(pack.report.sections[0].ids[0])
+            self.view.show_paragraph(pack.report.sections[0].ids[0], highlight=False)
 
     def show_paragraph(self, pid: str) -> None:
         self.view.show_paragraph(pid)
@@ -189,7 +195,9 @@ class ReportPage(QWidget):
         data = item.data(0, Qt.UserRole) if isinstance(item, QTreeWidgetItem) else item.data(
             Qt.UserRole)
         if data:
-            self.view.show_paragraph(data)
+            # A section heading shows the section; a paragraph is shown highlighted.
+            is_section = isinstance(item, QTreeWidgetItem) and item.parent() is None
+            self.view.show_paragraph(data, highlight=not is_section)
 
     def _search(self, text: str) -> None:
         self.results.clear()

@@ -268,8 +268,8 @@ def apply_theme(app: QApplication, name: str = "light", scale: float = 1.0) -> N
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
     app.setStyleSheet(stylesheet(p, scale))
-    for widget in app.topLevelWidgets():
-        if hasattr(widget, "on_theme_applied"):
+    for widget in app.topLevelWidgets():  # open windows redraw what the stylesheet cannot
+        if widget.isVisible() and hasattr(widget, "on_theme_applied"):
             widget.on_theme_applied()
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QLabel,
     QLayout,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -190,6 +192,21 @@ class FlowLayout(QLayout):
         return y + line - rect.y()
 
 
+class _ShownText:
+    """text() gives the option's words, which a ChoiceText beside the box shows."""
+
+    def text(self) -> str:
+        return self.property("choiceText") or ""
+
+
+class ChoiceRadio(_ShownText, QRadioButton):
+    pass
+
+
+class ChoiceCheck(_ShownText, QCheckBox):
+    pass
+
+
 class ChoiceText(QLabel):
     """The wrapping text of a radio button or check box (their own text never wraps, so long
     options would run off the page at large text sizes). Clicking the text clicks the box."""
@@ -200,6 +217,7 @@ class ChoiceText(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.PlainText)
         self.setBuddy(box)
+        box.setProperty("choiceText", text)
         self.setCursor(Qt.PointingHandCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -208,3 +226,47 @@ class ChoiceText(QLabel):
             box.click()
             box.setFocus(Qt.MouseFocusReason)
         super().mouseReleaseEvent(event)
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines, for long choices (a plain QPushButton keeps
+    its text on one line and would push the page wider than the window at large text sizes)."""
+
+    def __init__(self, text: str, name: str, accessible: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible or text)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setAutoDefault(False)
+        self._text = QLabel(text, self)
+        self._text.setObjectName(f"{name}Text")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.PlainText)
+        self._text.setAttribute(Qt.WA_TransparentForMouseEvents)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(SPACE["l"], SPACE["s"], SPACE["l"], SPACE["s"])
+        row.addWidget(self._text)
+        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._text.setText(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.layout().totalHeightForWidth(width)

@@ -71,6 +71,7 @@ class _ScrollPage(QWidget):
         scroll.setAccessibleName(title)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         inner = QWidget()
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
@@ -90,6 +91,7 @@ class _ScrollPage(QWidget):
         while self.content.count():
             item = self.content.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not only when the deletion is processed
                 item.widget().deleteLater()
             elif item.layout():
                 _clear_layout(item.layout())
@@ -99,6 +101,7 @@ def _clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()
             item.widget().deleteLater()
 
 
@@ -132,14 +135,28 @@ class LearnPage(_ScrollPage):
 class HomePage(_ScrollPage):
     module_requested = Signal(str)
     resume_requested = Signal(int)
+    problems_requested = Signal()
+    practise_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__("homePage", "Home", "", parent)
 
     def show_home(self, learner_name: str, pack: ContentPack | None,
-                  statuses: dict[str, ModuleStatus]) -> None:
+                  statuses: dict[str, ModuleStatus], problem_count: int = 0,
+                  practice_due: int = 0) -> None:
         self.clear()
         self.title.setText(f"Hello, {learner_name}")
+        if problem_count:
+            notice = Card("contentProblemsCard")
+            notice.body.addWidget(label(
+                f"Some content could not be loaded ({problem_count} problem"
+                f"{'s' if problem_count != 1 else ''}). Everything else works as usual.",
+                role="lead"))
+            show = button("Show the problems", "showContentProblems",
+                          description="List each problem with its file and line")
+            show.clicked.connect(self.problems_requested)
+            notice.body.addWidget(show, 0, Qt.AlignLeft)
+            self.content.addWidget(notice)
         if pack is None:
             self.content.addWidget(label("No content is loaded.", role="muted"))
             return
@@ -166,6 +183,20 @@ class HomePage(_ScrollPage):
             card.body.addWidget(label("You have passed every module. Well done: look back at "
                                       "your weakest topics in Progress.", role="lead"))
         self.content.addWidget(card)
+        practice = Card("practiceDueCard")
+        due_text = (f"Practice due: {practice_due} question{'s' if practice_due != 1 else ''}"
+                    if practice_due else "No practice due")
+        self.practice_label = label(due_text, role="h3", name="practiceDue")
+        practice.body.addWidget(self.practice_label)
+        practice.body.addWidget(label("Questions you got wrong, or were unsure of, come back on a "
+                                      "spaced schedule.", role="muted"))
+        if practice_due:
+            go_practise = button("Practise now", "practiseNow",
+                                 accessible=f"Practise now: {practice_due} due")
+            go_practise.clicked.connect(self.practise_requested)
+            self.practise_button = go_practise
+            practice.body.addWidget(go_practise, 0, Qt.AlignLeft)
+        self.content.addWidget(practice)
         done = sum(1 for s in statuses.values() if s.state == "passed")
         self.content.addWidget(label(f"Modules passed: {done} of {len(pack.modules)}", role="h2",
                                      name="modulesPassed"))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import FlowLayout, button, grade_badge, label
+from trainer.ui.widgets import FlowLayout, button, grade_badge, label, scroll_body
 
 
 class LinkedText(QTextBrowser):
@@ -17,6 +17,7 @@ class LinkedText(QTextBrowser):
 
     citation_requested = Signal(str)
     glossary_requested = Signal(str)
+    case_requested = Signal(str)
 
     def __init__(self, name: str, accessible: str, parent=None):
         super().__init__(parent)
@@ -32,17 +33,20 @@ class LinkedText(QTextBrowser):
             self.citation_requested.emit(text[5:])
         elif text.startswith("glossary:"):
             self.glossary_requested.emit(text[9:])
+        elif text.startswith("case:"):
+            self.case_requested.emit(text[5:])
 
 
 class ModulePage(QWidget):
     check_requested = Signal(str)
     back_requested = Signal()
+    case_requested = Signal(str, str)  # module id, case study id
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("modulePage")
         self.module_id: str | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_body(self, "moduleScroll", "Module"))
         layout.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
         layout.setSpacing(SPACE["s"])
         top = QHBoxLayout()
@@ -56,13 +60,27 @@ class ModulePage(QWidget):
         self.badges = FlowLayout()
         layout.addLayout(self.badges)
         self.text = LinkedText("moduleText", "Module text")
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         layout.addWidget(self.text, 1)
+        self.case_buttons: list = []
         self.check_info = label("", role="muted", name="checkInfo")
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
         layout.addWidget(self.check_info)
-        layout.addWidget(self.start_check, 0, Qt.AlignLeft)
+        # Case studies, then the knowledge check, wrapping onto a new line at large text sizes.
+        self.case_row = FlowLayout()
+        self.case_row.addWidget(self.start_check)
+        layout.addLayout(self.case_row)
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
+        self.text.case_requested.connect(
+            lambda case_id: self.case_requested.emit(self.module_id or "", case_id))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Keep at least ten lines of the module in view; when the window is too small for that
+        at a large text size, the whole page scrolls instead of squeezing the title."""
+        if event.type() == QEvent.FontChange:
+            self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        super().changeEvent(event)
 
     def show_module(self, pack: ContentPack, module_id: str, status: ModuleStatus | None) -> None:
         module = pack.modules[module_id]
@@ -76,6 +94,24 @@ class ModulePage(QWidget):
             self.badges.addWidget(grade_badge(judgement.grade, f"moduleJudgement-{index}",
                                               judgement.area))
         self.text.setMarkdown(module_markdown(pack, module))
+        for old in self.case_buttons:
+            old.setParent(None)
+            old.deleteLater()
+        self.case_buttons = []
+        for index, study in enumerate(module.case_studies):
+            case_button = button("Open case study" if index == 0 else f"Case study {index + 1}",
+                                 f"openCase-{study.id}",
+                                 accessible=f"Open case study: {study.title}",
+                                 description=f"Fictional case study: {study.title}")
+            case_button.clicked.connect(
+                lambda _checked=False, cid=study.id: self.case_requested.emit(module_id, cid))
+            self.case_row.addWidget(case_button)
+            self.case_buttons.append(case_button)
+        self.case_row.removeWidget(self.start_check)
+        self.case_row.addWidget(self.start_check)
+        chain = [*self.case_buttons, self.start_check]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.text.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)
         if quiz is None:
@@ -87,5 +123,7 @@ class ModulePage(QWidget):
         resume = status is not None and status.unfinished_attempt is not None
         self.start_check.setText("Resume knowledge check" if resume else "Start knowledge check")
         self.start_check.setAccessibleName(self.start_check.text())
+        timing = (f"Time limit {quiz.time_limit_minutes} minutes (you can extend it or turn it "
+                  "off)." if quiz.time_limit_minutes else "No time limit.")
         self.check_info.setText(f"Knowledge check: {count} questions, pass mark "
-                                f"{quiz.pass_mark}%. No time limit.")
+                                f"{quiz.pass_mark}%. {timing}")

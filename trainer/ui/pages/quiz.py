@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,50 +22,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.quiz.draw import match_choices
 from trainer.quiz.model import QuestionType
-from trainer.quiz.scoring import MULTIPLE_RESPONSE_RULE
+from trainer.quiz.scoring import MATCHING_RULE, MULTIPLE_RESPONSE_RULE, ORDERING_RULE
+from trainer.quiz.timing import TimeLimit, clock
 from trainer.services.errors import UserError
+from trainer.services.feedback import answer_markdown
 from trainer.services.study import AttemptView, Feedback, StudyService
+from trainer.ui.pages.answers import MatchingEditor, OrderingEditor
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import ChoiceText, FlowLayout, button, label
+from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowLayout, button, label
 
 CONFIDENCE = (("unsure", "Unsure"), ("fairly", "Fairly sure"), ("sure", "Sure"))
-SUPPORTED = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE}
+HINTS = {
+    QuestionType.SINGLE: "Choose one answer.",
+    QuestionType.TRUEFALSE: "True or false? Choose one.",
+    QuestionType.MULTIPLE: "Choose all that apply. " + MULTIPLE_RESPONSE_RULE,
+    QuestionType.ORDERING: "Put the steps in order, first at the top. Select a step (number keys "
+                           "or arrows), then move it with Alt+Up/Alt+Down or the buttons; or press "
+                           "Space to pick it up and again to put it down. " + ORDERING_RULE,
+    QuestionType.MATCHING: "Choose a match for every item (number keys go to an item, arrows "
+                           "change its match). Some choices may match nothing. " + MATCHING_RULE,
+}
 
 
 def feedback_markdown(feedback: Feedback, view: AttemptView) -> str:
     q = feedback.question
-    right = set(q.answer)
-    chosen = set(feedback.answer)
-    lines = []
-    for option in view.options(q):
-        if option.id in chosen or option.id in right:
-            if option.id in chosen and option.id in right:
-                mark = "Your answer, and a right one"
-            elif option.id in chosen:
-                mark = "Your answer"
-            else:
-                mark = "Right answer"
-            lines.append(f"**{mark}:** {option.text}\n\n{option.feedback}")
-    others = [o for o in view.options(q) if o.id not in chosen and o.id not in right]
-    text = "\n\n".join(lines)
-    if others:
-        text += "\n\n**The other options**\n\n" + "\n".join(
-            f"- *{o.text}* {o.feedback}" for o in others)
-    text += f"\n\n**Why**\n\n{q.explanation.strip()}"
-    pack = view.pack
-    if q.guidance:
-        sources = [pack.guidance[g].source for g in q.guidance if g in pack.guidance]
-        text += "\n\n**National guidance:** " + "; ".join(sources)
-    text += "\n\n**In the report:** " + " ".join(f"[¶{c}]" for c in q.cites)
-    from trainer.content.markup import to_linked_markdown
-
-    return to_linked_markdown(text)
+    return answer_markdown(view.pack, q, view.options(q), feedback.answer)
 
 
 class QuizPage(QWidget):
     finished = Signal(int)  # attempt id
+    practice_finished = Signal(int)  # practice session id
     citation_requested = Signal(str)
     glossary_requested = Signal(str)
     error = Signal(str)
@@ -74,6 +63,13 @@ class QuizPage(QWidget):
         super().__init__(parent)
         self.setObjectName("quizPage")
         self.study = study
+        self.service = study  # the study service, or the practice service for a practice session
+        self.editor: OrderingEditor | MatchingEditor | None = None
+        self.limit = TimeLimit()
+        self.started = time.monotonic()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
         self.view: AttemptView | None = None
         self.submitted: Feedback | None = None
         self.shown_at = time.monotonic()
@@ -93,6 +89,19 @@ class QuizPage(QWidget):
         progress_row.addWidget(self.position)
         progress_row.addWidget(self.progress, 1)
         outer.addLayout(progress_row)
+        self.time_row = QWidget()
+        time_layout = QHBoxLayout(self.time_row)
+        time_layout.setContentsMargins(0, 0, 0, 0)
+        self.time_left = label("", name="timeLeft", wrap=True)
+        self.extend_time = button("Extend by 10 minutes", "extendTime",
+                                  description="Add ten minutes to the time limit")
+        self.stop_time = button("Turn off time limit", "turnOffTime",
+                                description="Carry on without a time limit")
+        time_layout.addWidget(self.time_left, 1)
+        time_layout.addWidget(self.extend_time)
+        time_layout.addWidget(self.stop_time)
+        self.time_row.hide()
+        outer.addWidget(self.time_row)
 
         scroll = QScrollArea()
         scroll.setObjectName("questionScroll")
@@ -144,7 +153,7 @@ class QuizPage(QWidget):
         outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
-        self.keys_hint = label("Keys: 1–9 choose · Enter submits", role="muted")
+        self.keys_hint = label("Keys: 1–9 choose · Enter submits", role="muted", name="keysHint")
         buttons.addWidget(self.keys_hint, 1)
         self.submit = button("Submit answer", "submitAnswer", role="primary")
         self.next = button("Next question", "nextQuestion", role="primary")
@@ -154,14 +163,53 @@ class QuizPage(QWidget):
 
         self.submit.clicked.connect(self.submit_answer)
         self.next.clicked.connect(self.go_next)
+        self.extend_time.clicked.connect(self._extend)
+        self.stop_time.clicked.connect(self._turn_off)
         self.feedback_text.citation_requested.connect(self.citation_requested)
         self.feedback_text.glossary_requested.connect(self.glossary_requested)
 
     # -- showing -----------------------------------------------------------------------------
-    def start(self, view: AttemptView) -> None:
+    def start(self, view: AttemptView, service=None) -> None:
+        """Show ``view`` (an attempt, or a practice session with ``service`` to answer it)."""
         self.view = view
+        self.service = service or self.study
         self.quiz_title.setText(view.rules.title)
+        self.limit = TimeLimit(view.rules.time_limit_minutes)
+        self.started = time.monotonic()
+        self.time_row.setVisible(self.limit.active)
+        if self.limit.active:
+            self.timer.start()
+            self._tick()
+        else:
+            self.timer.stop()
         self.show_current()
+
+    # -- the time limit: the learner can always extend it or turn it off ------------------------
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def _tick(self) -> None:
+        remaining = self.limit.remaining(self.elapsed())
+        if remaining is None:
+            self.timer.stop()
+            self.time_row.hide()
+            self._update_buttons()
+            return
+        if remaining <= 0:
+            self.time_left.setText("Time is up. Your answers so far are saved. Extend the time or "
+                                   "turn the limit off to carry on.")
+        else:
+            self.time_left.setText(f"Time left: {clock(remaining)}")
+        self.time_left.setAccessibleName(self.time_left.text())
+        self._update_buttons()
+
+    def _extend(self) -> None:
+        self.limit.extend()
+        self._tick()
+
+    def _turn_off(self) -> None:
+        self.limit.turn_off()
+        self._tick()
 
     def show_current(self) -> None:
         view = self.view
@@ -179,7 +227,10 @@ class QuizPage(QWidget):
         vignette = view.pack.vignettes.get(question.vignette) if question.vignette else None
         self.vignette.setVisible(vignette is not None)
         if vignette:
-            self.vignette.setText(f"**{vignette.title}**\n\n{vignette.text}")
+            in_set = [q.id for q in view.questions if q.vignette == question.vignette]
+            where = (f" · question {in_set.index(question.id) + 1} of {len(in_set)} about this "
+                     "case" if len(in_set) > 1 else "")
+            self.vignette.setText(f"**Case: {vignette.title}**{where}\n\n{vignette.text}")
         self.stem.setText(question.stem.strip())
         self.stem.setAccessibleName(f"Question {index + 1}")
         self.stem.setAccessibleDescription(question.stem.strip())
@@ -192,17 +243,28 @@ class QuizPage(QWidget):
             item = self.options_box.takeAt(0)
             if item.layout() is not None:
                 item.layout().deleteLater()
-        if question.type not in SUPPORTED:
-            self.hint.setText("This type of question cannot be shown yet.")
-            return
+        if self.editor is not None:
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+            self.editor = None
+        self.hint.setText(HINTS[question.type])
+        options = view.options(question)
+        if question.type is QuestionType.ORDERING:
+            self.editor = OrderingEditor(options)
+        elif question.type is QuestionType.MATCHING:
+            self.editor = MatchingEditor(options, match_choices(question, view.attempt.seed))
+        if self.editor is not None:
+            self.editor.changed.connect(self._update_buttons)
+            self.options_box.addWidget(self.editor)
+            self.keys_hint.setText("Keys: 1–9 go to an item · arrows move · Enter submits")
+        else:
+            self.keys_hint.setText("Keys: 1–9 choose · Enter submits")
         multiple = question.type is QuestionType.MULTIPLE
-        self.hint.setText(("Choose all that apply. " + MULTIPLE_RESPONSE_RULE) if multiple
-                          else "Choose one answer.")
         self.group = QButtonGroup(self)
         self.group.setExclusive(not multiple)
-        for number, option in enumerate(view.options(question), start=1):
+        for number, option in enumerate(options if self.editor is None else [], start=1):
             text = f"{number}. {option.text}"
-            widget = QCheckBox() if multiple else QRadioButton()
+            widget = ChoiceCheck() if multiple else ChoiceRadio()
             widget.setObjectName(f"option-{number}")
             widget.setProperty("optionId", option.id)
             widget.setAccessibleName(f"Option {number}: {option.text}")
@@ -225,7 +287,8 @@ class QuizPage(QWidget):
             radio.setChecked(False)
         self.confidence.setExclusive(True)
         # New options join the end of the focus chain: put Tab back in reading order.
-        chain = [*self.option_buttons, *self.confidence_buttons.values(), self.feedback_text,
+        chain = [*self.option_buttons, *([self.editor] if self.editor else []),
+                 *self.confidence_buttons.values(), self.feedback_text,
                  self.submit, self.next]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -234,18 +297,31 @@ class QuizPage(QWidget):
         self.submit.show()
         self._update_buttons()
         self.shown_at = time.monotonic()
-        if self.option_buttons:
+        # New controls are shown on the next event-loop turn; show them now so focus can land.
+        for widget in [*self.option_buttons, *([self.editor] if self.editor else [])]:
+            widget.show()
+        if self.editor is not None:
+            self.editor.focus_first()
+        elif self.option_buttons:
             self.option_buttons[0].setFocus()
 
     def _update_buttons(self) -> None:
-        self.submit.setEnabled(self.submitted is None and bool(self.chosen()))
+        self.submit.setEnabled(self.submitted is None and bool(self.chosen())
+                               and not self.limit.expired(self.elapsed()))
 
     def chosen(self) -> tuple[str, ...]:
+        if self.editor is not None:
+            return self.editor.answer()
         return tuple(b.property("optionId") for b in self.option_buttons if b.isChecked())
 
     def choose(self, number: int) -> None:
         """Number keys: choose (or, for multiple response, toggle) option ``number``."""
-        if self.submitted is not None or not 1 <= number <= len(self.option_buttons):
+        if self.submitted is not None:
+            return
+        if self.editor is not None:
+            self.editor.select(number)
+            return
+        if not 1 <= number <= len(self.option_buttons):
             return
         widget = self.option_buttons[number - 1]
         if isinstance(widget, QCheckBox):
@@ -261,10 +337,12 @@ class QuizPage(QWidget):
         answer = self.chosen()
         if question is None or not answer or self.submitted is not None:
             return
+        if self.limit.expired(self.elapsed()):
+            return
         checked = self.confidence.checkedButton()
         confidence = next((k for k, b in self.confidence_buttons.items() if b is checked), None)
         try:
-            feedback = self.study.answer(view, question.id, answer, confidence,
+            feedback = self.service.answer(view, question.id, answer, confidence,
                                          round(time.monotonic() - self.shown_at, 1))
         except UserError as exc:
             self.error.emit(str(exc))
@@ -272,6 +350,8 @@ class QuizPage(QWidget):
         self.submitted = feedback
         for widget in self.option_buttons:
             widget.setEnabled(False)
+        if self.editor is not None:
+            self.editor.lock()
         for radio in self.confidence_buttons.values():
             radio.setEnabled(False)
         self.submit.hide()
@@ -322,11 +402,15 @@ class QuizPage(QWidget):
 
     def finish(self) -> None:
         try:
-            self.study.finish(self.view)
+            self.service.finish(self.view)
         except UserError as exc:
             self.error.emit(str(exc))
             return
-        self.finished.emit(self.view.attempt.id)
+        self.timer.stop()
+        if getattr(self.view, "kind", "check") == "practice":
+            self.practice_finished.emit(self.view.attempt.id)
+        else:
+            self.finished.emit(self.view.attempt.id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.services.study import Result
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, button, label, scroll_body
+from trainer.ui.widgets import Card, FlowLayout, button, label, scroll_body
+
+
+def marks(points: float) -> str:
+    """Marks as people write them: 10, 7.5, 3.08 (never 3.08333)."""
+    return f"{round(points, 2):g}"
 
 
 def calibration_sentence(result: Result) -> str:
@@ -21,8 +26,16 @@ def calibration_sentence(result: Result) -> str:
                      "decisions are the costly ones in practice: look at these again first.")
     if cal.unsure_right:
         parts.append(f"You were unsure but right on {cal.unsure_right}: trust that knowledge.")
+    levels = [(key, word) for key, word in (("sure", "Sure"), ("fairly", "Fairly sure"),
+                                            ("unsure", "Unsure")) if key in cal.by_level]
+    table = " · ".join(f"{word}: {cal.by_level[key][0]} of {cal.by_level[key][1]} right"
+                       for key, word in levels)
     if not parts:
-        return "Your confidence matched your answers."
+        parts.append("Your confidence matched your answers." if levels else
+                     "You did not say how sure you were; next time, rating each answer shows "
+                     "where confidence and knowledge part company.")
+    if table:
+        parts.append(f"({table})")
     return " ".join(parts)
 
 
@@ -30,6 +43,7 @@ class ResultPage(QWidget):
     certificate_requested = Signal(int)
     retake_requested = Signal(str)
     module_requested = Signal(str)
+    review_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,26 +68,30 @@ class ResultPage(QWidget):
         layout.addWidget(topics)
         self.certificate_note = label("", role="muted", name="certificateNote", selectable=True)
         layout.addWidget(self.certificate_note)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps at large text sizes instead of scrolling sideways
         self.save_certificate = button("Save certificate…", "saveCertificate", role="primary",
                                        description="Save your certificate as a PDF file")
         self.retake = button("Retake", "retakeQuiz",
                              description="Start a new attempt with a fresh set of questions")
         self.back = button("Back to module", "backToModule")
+        self.review = button("Review answers", "reviewAnswers",
+                             description="Every question with your answer, the right answer and "
+                                         "the feedback")
         row.addWidget(self.save_certificate)
+        row.addWidget(self.review)
         row.addWidget(self.retake)
         row.addWidget(self.back)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
         self.save_certificate.clicked.connect(
             lambda: self.certificate_requested.emit(self.result.attempt.id))
         self.retake.clicked.connect(lambda: self.retake_requested.emit(self.result.rules.id))
         self.back.clicked.connect(lambda: self.module_requested.emit(self.result.attempt.module_id))
+        self.review.clicked.connect(lambda: self.review_requested.emit(self.result.attempt.id))
 
     def show_result(self, result: Result) -> None:
         self.result = result
-        got = f"{result.score:g}"
+        got = marks(result.score)
         if result.passed:
             self.headline.setText(f"You passed — {got} of {result.max_score}")
         else:
@@ -85,7 +103,7 @@ class ResultPage(QWidget):
         lines = []
         for topic, (points, out_of) in sorted(result.by_topic.items(),
                                               key=lambda kv: kv[1][0] / kv[1][1]):
-            lines.append(f"{topic.replace('-', ' ').capitalize()}: {points:g} of {out_of}")
+            lines.append(f"{topic.replace('-', ' ').capitalize()}: {marks(points)} of {out_of}")
         self.topics.setText("\n".join(lines))
         self.save_certificate.setVisible(result.passed)
         self.certificate_note.setText("")

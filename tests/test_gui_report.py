@@ -1,0 +1,66 @@
+"""The report viewer: browse by section, search, and citations and glossary terms from lessons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.gui_helpers import click_link, type_text
+
+
+def sign_in(window):
+    learner = window.services.learners.add("Sam Taylor", "Social worker", "MASH")
+    window.set_learner(learner.id)
+
+
+def test_browse_and_search_the_report(qtbot, window):
+    sign_in(window)
+    report_row = [window.nav.item(r).text() for r in range(window.nav.count())].index("The report")
+    window.nav.setCurrentRow(report_row)  # by name: other sections sit above it in the sidebar
+    page = window.report
+    assert window.stack.currentWidget() is page
+    # Browse: pick ¶55 under its section in the tree.
+    tree = page.sections
+    target = None
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            if top.child(j).data(0, Qt.UserRole) == "55":
+                target = top.child(j)
+    assert target is not None
+    tree.setCurrentItem(target)
+    assert page.view.current_id == "55"
+    assert "195 enquiries" in page.view.highlighted_text()
+    assert "children looked after" in page.view.heading.text().lower()
+
+    # Search: words anywhere in a paragraph; picking a hit shows it.
+    type_text(page.search, "return home interviews")
+    assert page.results.isVisible() and page.results.count() > 0
+    page.results.setCurrentRow(0)
+    assert "return home interview" in page.view.highlighted_text().lower()
+    assert "Open Government Licence" in page.view.attribution.text()
+
+
+def test_glossary_link_opens_its_definition(qtbot, window):
+    sign_in(window)
+    window.open_module("front-door")
+    seen = []
+
+    def read():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        dialog.accept()
+
+    QTimer.singleShot(0, read)
+    click_link(qtbot, window.module.text, "glossary:mash")
+    assert seen and "MASH" in seen[0]
+
+
+def test_open_citation_in_the_full_report(qtbot, window):
+    sign_in(window)
+    window.open_module("front-door")
+    click_link(qtbot, window.module.text, "cite:13")
+    qtbot.mouseClick(window.panel.open_full, Qt.LeftButton)
+    assert window.stack.currentWidget() is window.report
+    assert window.report.view.current_id == "13"
+    assert not window.panel.isVisible()
