@@ -57,6 +57,22 @@ class CertificateRenderer:
         canvas.save()
         return buffer.getvalue()
 
+    def render_many(self, certificates: list[Certificate]) -> bytes:
+        """Several certificates as one PDF, one page each (for printing a session's batch)."""
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.pdfgen.canvas import Canvas
+
+        _register_fonts()
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=landscape(A4), invariant=True)
+        canvas.setTitle("Certificates of attendance")
+        canvas.setAuthor(self.organisation or "Inspection Trainer")
+        for certificate in certificates:
+            self.draw(canvas, certificate, *landscape(A4))
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
     def draw(self, canvas, cert: Certificate, width: float, height: float) -> None:
         self.draw_frame(canvas, width, height)
         self.draw_heading(canvas, cert, width, height)

@@ -71,6 +71,43 @@ class CertificateService:
         fields = {name: getattr(draft, name) for name in CERTIFIED_FIELDS}
         return self.store.add_certificate(replace(draft, code=compute_code(self._secret(), fields)))
 
+    def issue_for_session(self, session_id: int, learner_id: int) -> Certificate:
+        """A certificate of attendance for someone marked present at a finished session."""
+        session = self.store.session(session_id)
+        if session is None or session.status != "finished":
+            raise UserError("Certificates of attendance are issued once the session is finished.")
+        attendee = next((a for a in self.store.attendees(session_id)
+                         if a.learner_id == learner_id), None)
+        if attendee is None or not attendee.present:
+            raise UserError("Only people marked present get a certificate of attendance.")
+        if attendee.certificate_id:
+            existing = self.store.certificate(attendee.certificate_id)
+            if existing is not None:
+                return existing
+        moment = datetime.fromisoformat(session.scheduled_for)
+        where = f" at {session.place}" if session.place else ""
+        draft = Certificate(
+            id=new_certificate_id(datetime.now(UTC).year), code="", learner_id=learner_id,
+            learner_name=attendee.name, kind="attendance", title=session.title, attempt_id=None,
+            score_text=(f"Group learning with peer discussion on {moment.day} {moment:%B %Y}"
+                        f"{where}, facilitated by {session.facilitator}"),
+            cpd_minutes=session.cpd_minutes or 0, pack_id=session.pack_id,
+            pack_version=session.pack_version, issued_at=now_iso())
+        fields = {name: getattr(draft, name) for name in CERTIFIED_FIELDS}
+        certificate = self.store.add_certificate(
+            replace(draft, code=compute_code(self._secret(), fields)))
+        self.store.set_attendance_certificate(session_id, learner_id, certificate.id)
+        return certificate
+
+    def renderer(self, pack_id: str):
+        """A renderer that needs no database, so it can run on a worker thread."""
+        from trainer.certificates.render import CertificateRenderer
+
+        pack = self.library.pack(pack_id)
+        attribution = pack.attribution if pack else ("Source: Ofsted inspection report. © Crown "
+                                                     "copyright. Open Government Licence v3.0.")
+        return CertificateRenderer(self.store.get_setting("organisation", "") or "", attribution)
+
     def attribution(self, certificate: Certificate) -> str:
         pack = self.library.pack(certificate.pack_id)
         if pack:

@@ -8,8 +8,10 @@ from pathlib import Path
 from trainer.content.library import Library, load_library
 from trainer.services.casestudy import CaseStudyService
 from trainer.services.certification import CertificateService
+from trainer.services.facilitator import FacilitatorLock
 from trainer.services.learners import LearnerService
 from trainer.services.practice import PracticeService
+from trainer.services.sessions import SessionService
 from trainer.services.settings import SettingsService
 from trainer.services.study import StudyService
 from trainer.store import Store
@@ -24,10 +26,14 @@ class Services:
     certificates: CertificateService
     cases: CaseStudyService | None = None
     practice: PracticeService | None = None
+    sessions: SessionService | None = None
+    facilitator: FacilitatorLock | None = None
 
     def __post_init__(self) -> None:
         self.cases = self.cases or CaseStudyService(self.store, self.library)
         self.practice = self.practice or PracticeService(self.store, self.library)
+        self.sessions = self.sessions or SessionService(self.store, self.library, self.learners)
+        self.facilitator = self.facilitator or FacilitatorLock(self.store)
 
     @classmethod
     def build(cls, store: Store, library: Library) -> Services:

@@ -12,6 +12,7 @@ from trainer.store.certificates import CertificateRecords
 from trainer.store.learners import LearnerRecords
 from trainer.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from trainer.store.practice import PracticeRecords
+from trainer.store.sessions import SessionRecords
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -32,7 +33,8 @@ class DatabaseBusyError(StoreError):
     pass
 
 
-class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords):
+class Store(LearnerRecords, AttemptRecords, CertificateRecords, PracticeRecords,
+            SessionRecords):
     """The training records. One instance per open database file."""
 
     def __init__(self, db: Database, path: Path | None):

@@ -150,5 +150,84 @@ def _v2_quiz_engine(db: Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2_quiz_engine]
+def _v3_group_sessions(db: Database) -> None:
+    """Facilitator-led group sessions: the plan, the steps, answers, attendance and CPD rows."""
+    for sql in (
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            pack_id TEXT NOT NULL,
+            pack_version TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            scheduled_for TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL,
+            question_count INTEGER NOT NULL DEFAULT 6,
+            seed INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'running', 'finished')),
+            current_step INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            ended_at TEXT,
+            cpd_minutes INTEGER,
+            notes TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE session_attendees (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            present INTEGER,
+            added_at TEXT NOT NULL,
+            certificate_id TEXT REFERENCES certificates(id) ON DELETE SET NULL,
+            PRIMARY KEY (session_id, learner_id)
+        )""",
+        """CREATE TABLE session_steps (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            collect_mode TEXT NOT NULL DEFAULT 'hands',
+            notes TEXT NOT NULL DEFAULT '',
+            shown_at TEXT,
+            revealed_at TEXT,
+            PRIMARY KEY (session_id, position)
+        )""",
+        """CREATE TABLE session_tallies (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            option_id TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id, option_id)
+        )""",
+        """CREATE TABLE session_responses (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            answer TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            source TEXT NOT NULL DEFAULT 'console',
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id, learner_id)
+        )""",
+        # What each attendee's CPD log reads: one row per attended session.
+        """CREATE TABLE group_learning (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            pack_id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            date TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, session_id)
+        )""",
+        "CREATE INDEX sessions_status ON sessions(status)",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2_quiz_engine, _v3_group_sessions]
 SCHEMA_VERSION = len(MIGRATIONS)

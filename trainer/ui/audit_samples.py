@@ -113,3 +113,50 @@ def error_message(window):
     return dialogs.error_box(window, "Certificate not saved",
                              "Cannot write to /media/usb/certificate.pdf (read-only file system). "
                              "Choose another folder, such as Documents, and save again.")
+
+
+def _unlocked_sessions(window):
+    group = getattr(window, "group", None)
+    if group is None:
+        return None
+    group.unlocked = True  # the PIN dialog itself is audited when the sidebar item asks for it
+    return group
+
+
+@page_state("group-sessions-list")
+def sessions_list(window) -> None:
+    group = _unlocked_sessions(window)
+    if group is not None and window.pack is not None:
+        _planned_session(window)
+        group.open(window.pack, window.learner.name if window.learner else "")
+
+
+@page_state("group-session-plan")
+def session_plan(window) -> None:
+    group = _unlocked_sessions(window)
+    if group is not None and window.pack is not None:
+        group.open(window.pack, window.learner.name if window.learner else "")
+        group.page.show_plan()
+
+
+@page_state("group-session-console")
+def session_console(window) -> None:
+    group = _unlocked_sessions(window)
+    if group is not None and window.pack is not None:
+        group.start(_planned_session(window))
+
+
+def _planned_session(window) -> int:
+    sessions = window.services.sessions
+    existing = [s for group in sessions.sessions().values() for s in group]
+    if existing:
+        return existing[0].id
+    module = window.pack.ordered_modules()[0]
+    return sessions.plan(pack_id=window.pack.id, module_id=module.id, when="2026-12-01 10:00",
+                         place="Training room 2, Tooley Street", facilitator="Alex Morgan",
+                         learner_ids=[window.learner.id]).id
+
+
+@dialog_sample("pinDialog")
+def pin_dialog(window):
+    return dialogs.PinDialog(window, new=True) if hasattr(dialogs, "PinDialog") else None

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path | None:
@@ -33,6 +45,105 @@ def confirm(parent: QWidget, title: str, message: str) -> bool:
     return answer == QMessageBox.Yes
 
 
-def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
+class PinDialog(QDialog):
+    """Asks for the facilitator PIN (or a new one, twice). The PIN only ever lives in the fields."""
+
+    def __init__(self, parent: QWidget | None, *, new: bool, message: str = ""):
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setWindowTitle("Set a facilitator PIN" if new else "Facilitator PIN")
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        intro = ("Group sessions and Manage are for facilitators. Choose a PIN of 4 to 12 digits; "
+                 "you will need it each time the app starts." if new else
+                 "Enter the facilitator PIN to open Group sessions.")
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.pin = self._field("pinInput", "PIN")
+        form.addRow("&PIN", self.pin)
+        self.confirm = None
+        if new:
+            self.confirm = self._field("pinConfirm", "PIN again")
+            form.addRow("PIN &again", self.confirm)
+        layout.addLayout(form)
+        self.error = QLabel(message)
+        self.error.setObjectName("pinError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(message))
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.setObjectName("pinButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pin.setFocus()
+
+    @staticmethod
+    def _field(name: str, accessible: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        field.setEchoMode(QLineEdit.Password)
+        field.setMaxLength(12)
+        field.setInputMethodHints(Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText)
+        return field
+
+
+def ask_new_pin(parent: QWidget | None, message: str = "") -> tuple[str, str] | None:
+    """The new PIN typed twice, or None if the person cancelled."""
+    dialog = PinDialog(parent, new=True, message=message)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return dialog.pin.text(), dialog.confirm.text()
+
+
+def ask_pin(parent: QWidget | None, message: str = "") -> str | None:
+    dialog = PinDialog(parent, new=False, message=message)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return dialog.pin.text()
+
+
+def ask_folder(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(suggested))
     return Path(chosen) if chosen else None
+
+
+def ask_cpd_minutes(parent: QWidget, message: str, suggested: int) -> int | None:
+    """Confirm finishing a session and the CPD time to record; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("finishSessionDialog")
+    dialog.setWindowTitle("Finish the session")
+    dialog.setAccessibleName("Finish the session")
+    layout = QVBoxLayout(dialog)
+    text = QLabel(message)
+    text.setWordWrap(True)
+    layout.addWidget(text)
+    form = QFormLayout()
+    minutes = QSpinBox()
+    minutes.setObjectName("cpdMinutes")
+    minutes.setAccessibleName("CPD time in minutes")
+    minutes.setRange(1, 600)
+    minutes.setSingleStep(5)
+    minutes.setValue(suggested)
+    minutes.setSuffix(" minutes")
+    form.addRow("CPD &time for each attendee", minutes)
+    layout.addLayout(form)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText("Finish session")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return minutes.value()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent)
+    box.setObjectName("infoMessage")
+    box.setAccessibleName(title)
+    box.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
 from trainer.ui.accessibility import Appearance, install_shortcuts
+from trainer.ui.group_sessions import GroupSessions
 from trainer.ui.icons import nav_icon
 from trainer.ui.pages.casestudy import CaseStudyPage
 from trainer.ui.pages.learn import HomePage, LearnPage
@@ -42,8 +43,8 @@ from trainer.ui.report_view import ReportPage, ReportPanel
 from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import button, label
 
-NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"), ("report", "The report"),
-       ("settings", "Settings"))
+NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
+       ("sessions", "Group sessions"), ("report", "The report"), ("settings", "Settings"))
 
 
 class GlossaryDialog(QDialog):
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.home, self.learn, self.module, self.quiz, self.result,
                      self.report, self.case_study, self.review, self.practise, self.settings_page):
             self.stack.addWidget(page)
+        self.group = GroupSessions(self, services, self.stack)
         self.panel = ReportPanel()
         self.panel.hide()
         self.splitter.addWidget(self.sidebar)
@@ -226,7 +228,11 @@ class MainWindow(QMainWindow):
         self.appearance.apply()
         self.on_theme_applied()
 
+        self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._nav_key = "home"
+
         self._restore_learner()
+        QTimer.singleShot(0, self.group.offer_resume)
 
     # -- learners ---------------------------------------------------------------------------
     def _restore_learner(self) -> None:
@@ -287,9 +293,14 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
+        elif key == "sessions":
+            if not self.group.open(self.pack, self.learner.name):
+                self.go(self._nav_key)  # PIN not given: stay where we were
+                return
         elif key == "settings":
             self.settings_page.refresh()
             self.stack.setCurrentWidget(self.settings_page)
+        self._nav_key = key
 
     def on_theme_applied(self) -> None:
         """Redraw the sidebar icons in the new theme's colours, at the new text size."""
