@@ -239,7 +239,7 @@ def _check_size(audit: Audit, root: QWidget, widget: QWidget, screen: str, varia
             audit.find(screen, variant, "size", widget,
                        f"button text cut off: needs {hint.width()}x{hint.height()}, has "
                        f"{widget.width()}x{widget.height()}")
-    if isinstance(widget, QListWidget) and widget.count():
+    if isinstance(widget, QListWidget) and widget.count() and not widget.wordWrap():
         needed = widget.sizeHintForColumn(0)
         if needed > widget.viewport().width() + 2 and not widget.horizontalScrollBar().isVisible():
             audit.find(screen, variant, "size", widget,

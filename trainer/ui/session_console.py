@@ -79,7 +79,7 @@ class ConsolePage(QWidget):
                             accessible="Back to the list of sessions",
                             description="The session keeps running; resume it from the list")
         self.title = label("", role="h2", name="consoleTitle")
-        self.clock = label("", role="lead", name="sessionClock", wrap=False)
+        self.clock = label("", role="lead", name="sessionClock")
         self.clock.setAccessibleName("Session time")
         self.audience_button = button("Show audience view", "openAudience", role="primary",
                                       description="Open the projector view (F11 toggles full "
@@ -87,10 +87,11 @@ class ConsolePage(QWidget):
         self.finish_button = button("Finish session…", "finishSession",
                                     description="Mark attendance and close the session")
         top.addWidget(self.leave)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         top.addWidget(self.audience_button)
         top.addWidget(self.finish_button)
         outer.addLayout(top)
+        outer.addWidget(self.title)  # its own line, so a long module title wraps
         self.where = label("Open the audience view for the projector.", role="muted",
                            name="audiencePlacement")
 
