@@ -6,9 +6,9 @@ screen, Ctrl+= (or Ctrl++) and Ctrl+- change the text size setting, Ctrl+0 reset
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from trainer.services.settings import SettingsService
 from trainer.ui.theme import TEXT_SIZES, apply_theme
@@ -63,7 +63,7 @@ def _action(window: QMainWindow, text: str, name: str, keys, slot) -> QAction:
             if sequence not in sequences:
                 sequences.append(sequence)
     action.setShortcuts(sequences)
-    action.setShortcutContext(Qt.ApplicationShortcut)
+    action.setShortcutContext(Qt.WindowShortcut)  # other windows (the audience view) keep F11
     action.triggered.connect(slot)
     window.addAction(action)
     return action
@@ -76,10 +76,25 @@ def toggle_full_screen(window: QMainWindow) -> None:
         window.showFullScreen()
 
 
+class _FullScreenKey(QObject):
+    """F11 for the main window only, as a key filter rather than a shortcut, so that another
+    window of the app (the audience view) keeps its own F11."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.KeyPress and event.key() == Qt.Key_F11
+                and isinstance(obj, QWidget) and obj.window() is self.window):
+            toggle_full_screen(self.window)
+            return True
+        return False
+
+
 def install_shortcuts(window: QMainWindow, appearance: Appearance) -> list[QAction]:
+    QApplication.instance().installEventFilter(_FullScreenKey(window))
     return [
-        _action(window, "Full screen", "fullScreenAction", [QKeySequence.FullScreen, "F11"],
-                lambda: toggle_full_screen(window)),
         _action(window, "Larger text", "zoomInAction",
                 [QKeySequence.ZoomIn, "Ctrl+=", "Ctrl++"], lambda: appearance.zoom(1)),
         _action(window, "Smaller text", "zoomOutAction", [QKeySequence.ZoomOut, "Ctrl+-"],
