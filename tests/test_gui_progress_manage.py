@@ -81,7 +81,7 @@ def test_progress_shows_modules_attempts_certificates(qtbot, window, learner_wit
 
     verify = page.findChild(type(page.save_cpd), f"verify-{certificate.id}")
     click(qtbot, verify)
-    dialog = window.actions.verify_dialog
+    dialog = window.manager_actions.verify_dialog
     assert dialog.isVisible()
     assert dialog.verdict.text().startswith("Genuine: issued to Zoë Adebayo")
     dialog.code.clear()
@@ -181,8 +181,8 @@ def test_matrix_questions_needs_and_charts(qtbot, qtmodeltester, window, service
     target = tmp_path / "matrix.xlsx"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
     click(qtbot, manage.findChild(type(manage.lock), "export-matrix"))
-    qtbot.waitUntil(lambda: window.actions.task is None)
-    assert window.actions.last_export == target and zipfile.is_zipfile(target)
+    qtbot.waitUntil(lambda: window.manager_actions.task is None)
+    assert window.manager_actions.last_export == target and zipfile.is_zipfile(target)
     assert window.services.store.audit_entries()[0].action == "export matrix"
     summary = tmp_path / "summary.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: summary)
@@ -198,7 +198,7 @@ def test_matrix_questions_needs_and_charts(qtbot, qtmodeltester, window, service
     target_q = tmp_path / "questions.csv"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target_q)
     click(qtbot, manage.findChild(type(manage.lock), "export-questions"))
-    qtbot.waitUntil(lambda: window.actions.task is None)
+    qtbot.waitUntil(lambda: window.manager_actions.task is None)
     assert target_q.read_text("utf-8-sig").startswith("Question,")
 
     manage.tabs.setCurrentIndex(2)
@@ -263,7 +263,7 @@ def test_revoke_and_retention_from_manage(qtbot, window, learner_with_pass, monk
     verdict = window.services.certificates.verify(certificate.code)
     assert not verdict.genuine and "Issued in error" in verdict.message
     click(qtbot, manage.findChild(type(manage.lock), "manageVerify"))
-    dialog = window.actions.verify_dialog
+    dialog = window.manager_actions.verify_dialog
     type_text(dialog.code, certificate.code)
     click(qtbot, dialog.check)
     assert "revoked" in dialog.verdict.text()
@@ -313,7 +313,7 @@ def test_a_long_export_can_be_cancelled(qtbot, window, learner_with_pass, monkey
     def slow_tick(tick):
         def wrapped(done, total):
             started.append(done)
-            while not window.actions.task.worker.cancelled:
+            while not window.manager_actions.task.worker.cancelled:
                 QThread_msleep(5)
             tick(done, total)
         return wrapped
@@ -322,14 +322,14 @@ def test_a_long_export_can_be_cancelled(qtbot, window, learner_with_pass, monkey
     monkeypatch.setattr("trainer.ui.manager_actions.write_table",
                         lambda table, path, fmt, tick: original(table, path, fmt, slow_tick(tick)))
     click(qtbot, window.manage.findChild(type(window.manage.lock), "export-attempts"))
-    task = window.actions.task
+    task = window.manager_actions.task
     qtbot.waitUntil(lambda: bool(started))
     qtbot.waitUntil(task.dialog.isVisible)  # shown once the work takes a moment
     from PySide6.QtWidgets import QPushButton
 
     cancel = next(b for b in task.dialog.findChildren(QPushButton) if b.text() == "Cancel")
     click(qtbot, cancel)
-    qtbot.waitUntil(lambda: window.actions.task is None)
+    qtbot.waitUntil(lambda: window.manager_actions.task is None)
     assert task.outcome == "cancelled" and not target.exists()
 
 

@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the file")
     p.add_argument("--team", help="only learners in this team")
     p.add_argument("--learner", type=int, metavar="ID", help="only this learner (cpd needs it)")
+
+    p = sub.add_parser("ui-audit", help="open every page and dialog offscreen; write screenshots "
+                                        "and audit.json (accessibility findings, Tab order)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for audit.json and screens/")
     _common(p)
     return parser
 
@@ -369,6 +373,24 @@ def cmd_self_test(args) -> int:
     return run_self_test([Path(p) for p in getattr(args, "content", [])],
                          window_check=check_window)
 
+def cmd_ui_audit(args) -> int:
+    """Runs on a throwaway database, so it never touches anyone's records."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from trainer.ui.audit import run_audit  # the only Qt import here, and only for this command
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise _Quit(f"{out} is a file; give a folder for the audit with --out DIR")
+    audit = run_audit(out, [Path(p) for p in getattr(args, "content", [])])
+    print(f"{len(audit.screens)} screens, {len(audit.findings)} findings: see "
+          f"{out / 'audit.json'}")
+    for finding in audit.findings[:20]:
+        print(f"  {finding['screen']} [{finding['variant']}] {finding['kind']}: "
+              f"{finding['widget']} {finding['problem']}")
+    return 1 if audit.findings else 0
+
 
 def _start_app(args) -> int:
     from trainer.ui.app import run_app
@@ -385,8 +407,8 @@ COMMANDS = {
     "verify": cmd_verify,
     "db": cmd_db,
     "bench": cmd_bench,
-
     "export": cmd_export,
+    "ui-audit": cmd_ui_audit,
 }
 
 

@@ -16,6 +16,7 @@ from trainer.services.insights import InsightService
 from trainer.services.learners import LearnerService
 from trainer.services.practice import PracticeService
 from trainer.services.sessions import SessionService
+from trainer.services.settings import SettingsService
 from trainer.services.study import StudyService
 from trainer.store import Store
 
@@ -58,8 +59,15 @@ class Services:
         from trainer.services.content_import import installed_pack_folders
 
         store = Store.open(db_path)
-        return cls.build(store, load_library_cached([*installed_pack_folders(),
-                                                     *(extra_content or [])]))
+        # Packs named on the command line first, then those added in Settings, then imported ones.
+        folders = list(extra_content or [])
+        folders += [f for f in SettingsService(store).content_folders if f not in folders]
+        folders += [f for f in installed_pack_folders() if f not in folders]
+        return cls.build(store, load_library_cached(folders))
+
+    @property
+    def settings(self) -> SettingsService:
+        return SettingsService(self.store)
 
     def close(self) -> None:
         self.store.close()

@@ -142,7 +142,7 @@ def run_app(db_path: Path, extra_content: list[Path] | None = None) -> int:
         services = open_services(db_path, extra_content)
         if services is None:
             return 1
-        window = MainWindow(services)
+        window = MainWindow(services)  # applies the stored theme and text size
         start_auto_backup(window, services)
         instance.activate_requested.connect(lambda: bring_forward(window))
         window.show()

@@ -25,11 +25,19 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, filter_text: str
     return Path(chosen) if chosen else None
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
+def error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
     box.setObjectName("errorMessage")
     box.setAccessibleName(title)
-    box.exec()
+    box.setAccessibleDescription(message)
+    ok = box.button(QMessageBox.Ok)
+    ok.setObjectName("errorMessageOk")
+    ok.setAccessibleName("OK")
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    error_box(parent, title, message).exec()
 
 
 def confirm(parent: QWidget, title: str, message: str) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -26,15 +27,17 @@ from trainer.services.errors import UserError
 from trainer.services.study import module_statuses
 from trainer.store.records import Learner
 from trainer.ui import dialogs
+from trainer.ui.accessibility import Appearance, install_shortcuts
 from trainer.ui.group_sessions import GroupSessions
+from trainer.ui.icons import nav_icon
 from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
-from trainer.ui.theme import SPACE
+from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
-       ("manage", "Manage"))
+       ("manage", "Manage"), ("settings", "Settings"))
 
 
 class _Page:
@@ -72,7 +75,8 @@ class GlossaryDialog(QDialog):
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(520, 300)
+        scale = float(QApplication.instance().property("trainerScale") or 1.0)
+        self.resize(int(520 * scale), int(300 * scale))
 
 
 class ProblemsDialog(QDialog):
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
     progress = _Page()
     manage = _Page()
     panel = _Page()
+    settings_page = _Page()
 
     def __init__(self, services: Services):
         super().__init__()
@@ -181,13 +186,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])  # QKeySequence.Quit is empty on Windows
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
         back_action = QAction("Back", self)
-        back_action.setShortcut(QKeySequence.Back)
+        back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
         back_action.triggered.connect(self.go_back)
         self.addAction(back_action)
+        self.appearance = Appearance(QApplication.instance(), services.settings)
+        self.appearance.listeners.append(self._sync_settings_page)
+        install_shortcuts(self, self.appearance)
         close_panel = QAction("Close report panel", self)
         close_panel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         close_panel.triggered.connect(self._hide_panel)
@@ -202,10 +210,12 @@ class MainWindow(QMainWindow):
         self.switch_learner.clicked.connect(self.show_welcome)
         self.backups_button.clicked.connect(self.show_backups)
         self.about_button.clicked.connect(self.show_about)
-        self.actions = ManagerActions(self)  # Progress and Manage: wires their signals
+        self.manager_actions = ManagerActions(self)  # Progress and Manage: wires their signals
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._nav_key = "home"
 
+        self.appearance.apply()
+        self.on_theme_applied()
         self._restore_learner()
         QTimer.singleShot(0, self.group.offer_resume)
 
@@ -324,15 +334,29 @@ class MainWindow(QMainWindow):
         from trainer.ui.pages.progress import ProgressPage
 
         page = self._add(ProgressPage())
-        self.actions.wire_progress(page)
+        self.manager_actions.wire_progress(page)
         return page
 
     def _make_manage(self):
         from trainer.ui.pages.manage import ManagePage
 
         page = self._add(ManagePage(self.services.insights))
-        self.actions.wire_manage(page)
+        self.manager_actions.wire_manage(page)
         return page
+
+    def _make_settings_page(self):
+        from trainer.ui.pages.settings import SettingsPage
+
+        page = self._add(SettingsPage(self.services.settings,
+                                      [f"{p.manifest.title} (version {p.version})"
+                                       for p in self.services.library.packs]))
+        page.appearance_changed.connect(self.appearance.set)
+        return page
+
+    def _sync_settings_page(self, theme: str, size: int) -> None:
+        page = self._made("settings_page")
+        if page is not None:
+            page.sync_appearance(theme, size)
 
     def _make_panel(self):
         from trainer.ui.report_view import ReportPanel
@@ -411,16 +435,43 @@ class MainWindow(QMainWindow):
         elif key == "report":
             self.stack.setCurrentWidget(self.report)
         elif key == "progress":
-            self.actions.show_progress()
+            self.manager_actions.show_progress()
         elif key == "manage":
-            if not self.actions.show_manage():
+            if not self.manager_actions.show_manage():
                 self.go(self._nav_key)  # PIN not given: stay where we were
                 return
         elif key == "sessions":
             if not self.group.open(self.pack, self.learner.name):
                 self.go(self._nav_key)  # PIN not given: stay where we were
                 return
+        elif key == "settings":
+            self.settings_page.refresh()
+            self.stack.setCurrentWidget(self.settings_page)
         self._nav_key = key
+
+    def on_theme_applied(self) -> None:
+        """Redraw the sidebar icons in the new theme's colours, at the new text size."""
+        palette = current_palette()
+        scale = float(QApplication.instance().property("trainerScale") or 1.0)
+        size = int(20 * scale)
+        self.nav.setIconSize(QSize(size, size))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setIcon(nav_icon(item.data(Qt.ItemDataRole.UserRole), palette.text,
+                                  palette.accent_text))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 2 * SPACE["s"] + 8
+        self.sidebar.setMinimumWidth(max(190, needed))
+        self.sidebar.setMaximumWidth(max(260, needed + 40))
+        # Hidden pages keep size hints from the old text size until told; the stack's minimum
+        # is the largest of them, so refresh them all (only those built so far).
+        for index in range(self.stack.count()):
+            for layout in self.stack.widget(index).findChildren(QLayout):
+                layout.invalidate()
+        for name in ("report", "panel"):
+            built = self._made(name)
+            if built is not None:
+                built.view.refresh()
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()

@@ -86,6 +86,11 @@ class ReportView(QWidget):
         self.browser.setAccessibleDescription(f"Showing {label_text}, highlighted")
         return True
 
+    def refresh(self) -> None:
+        """Draw the paragraphs again, in the colours of the theme now applied."""
+        if self.current_id is not None:
+            self.show_paragraph(self.current_id)
+
     def highlighted_text(self) -> str:
         if self.pack is None or self.current_id is None:
             return ""
@@ -103,14 +108,15 @@ class ReportPanel(QWidget):
         self.setObjectName("reportPanel")
         self.setAccessibleName("The report, cited paragraph")
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
         title = label("The report", role="h2", name="reportPanelTitle")
+        layout.addWidget(title)
+        top = QHBoxLayout()  # the buttons under the title, so the panel stays narrow at 200%
         self.open_full = button("Open in The report", "reportPanelOpenFull", role="link",
                                 description="Show this paragraph on the full report page")
         self.close_button = button("Close", "reportPanelClose",
                                    accessible="Close the report panel")
-        top.addWidget(title, 1)
         top.addWidget(self.open_full)
+        top.addStretch(1)
         top.addWidget(self.close_button)
         layout.addLayout(top)
         self.view = ReportView("reportPanel")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,7 @@ from trainer.services.sessions import SessionRun, SessionService
 from trainer.ui.audience import AudienceWindow
 from trainer.ui.charts import Bar, BarChart
 from trainer.ui.theme import SPACE, current_palette
-from trainer.ui.widgets import Card, button, label
+from trainer.ui.widgets import Card, button, label, scroll_body
 
 
 def clock(seconds: int) -> str:
@@ -47,6 +47,16 @@ class ConsolePage(QWidget):
     finish_requested = Signal(int)  # session id
     leave_requested = Signal()
     error = Signal(str)
+
+    def _fit_to_text(self) -> None:
+        """Room for the notes, prompts and next step at the current text size; the page scrolls
+        when the window is smaller than that."""
+        self.notes_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 13)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.FontChange and hasattr(self, "notes_box"):
+            self._fit_to_text()
+        super().changeEvent(event)
 
     def __init__(self, sessions: SessionService, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,7 +70,8 @@ class ConsolePage(QWidget):
         self._loading = False
         self._notes_for: int | None = None  # the step whose notes are in the notes field
 
-        outer = QVBoxLayout(self)
+        # In a scroll area, so that at large text sizes the console scrolls instead of squeezing.
+        outer = QVBoxLayout(scroll_body(self, "consoleScroll", "Session console"))
         outer.setContentsMargins(SPACE["l"], SPACE["m"], SPACE["l"], SPACE["m"])
         outer.setSpacing(SPACE["s"])
         top = QHBoxLayout()
@@ -68,7 +79,7 @@ class ConsolePage(QWidget):
                             accessible="Back to the list of sessions",
                             description="The session keeps running; resume it from the list")
         self.title = label("", role="h2", name="consoleTitle")
-        self.clock = label("", role="lead", name="sessionClock", wrap=False)
+        self.clock = label("", role="lead", name="sessionClock")
         self.clock.setAccessibleName("Session time")
         self.audience_button = button("Show audience view", "openAudience", role="primary",
                                       description="Open the projector view (F11 toggles full "
@@ -76,10 +87,11 @@ class ConsolePage(QWidget):
         self.finish_button = button("Finish session…", "finishSession",
                                     description="Mark attendance and close the session")
         top.addWidget(self.leave)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         top.addWidget(self.audience_button)
         top.addWidget(self.finish_button)
         outer.addLayout(top)
+        outer.addWidget(self.title)  # its own line, so a long module title wraps
         self.where = label("Open the audience view for the projector.", role="muted",
                            name="audiencePlacement")
 
@@ -137,6 +149,8 @@ class ConsolePage(QWidget):
         self.next_label = label("", role="muted", name="nextStepLabel")
         notes_layout.addWidget(self.next_label)
         parts.addWidget(notes_box)
+        self.notes_box = notes_box
+        self._fit_to_text()
         self.parts = parts
         parts.setStretchFactor(0, 2)
         parts.setStretchFactor(1, 5)
@@ -174,6 +188,7 @@ class ConsolePage(QWidget):
         notes_box.addWidget(label("Notes on this step (saved as you type)", role="muted"))
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("stepNotes")
+        self.notes.setTabChangesFocus(True)  # Tab moves on; no keyboard trap
         self.notes.setAccessibleName("Notes on this step")
         self.notes.setPlaceholderText("What the group said, questions to follow up…")
         self.notes.setMaximumHeight(60)

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.ui.theme import SPACE
 
@@ -75,10 +85,59 @@ class Card(QFrame):
         self.body.setSpacing(SPACE["s"])
 
 
-class FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps them onto new lines, like words in a paragraph."""
+def field_label(text: str, buddy: QWidget, name: str | None = None) -> QLabel:
+    """A label tied to its field: Alt plus the underlined letter moves there, and screen readers
+    read the label as the field's name."""
+    widget = QLabel(text)
+    widget.setBuddy(buddy)
+    widget.setWordWrap(True)
+    if name:
+        widget.setObjectName(name)
+    if not buddy.accessibleName():
+        buddy.setAccessibleName(text.replace("&", ""))
+    return widget
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+
+class EmptyState(QFrame):
+    """What to do when there is nothing to show yet: a title and the next step, never a blank."""
+
+    def __init__(self, name: str, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("role", "empty")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
+        layout.setSpacing(SPACE["s"])
+        self.title = label(title, role="h3", name=f"{name}Title")
+        self.text = label(text, role="muted", name=f"{name}Text")
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+
+
+def scroll_body(page: QWidget, name: str, accessible: str) -> QWidget:
+    """Put a page's content in a scroll area, so it stays usable at twice the text size.
+    Returns the widget to lay the content out in."""
+    from PySide6.QtWidgets import QScrollArea
+
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setAccessibleName(accessible)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.NoFrame)
+    inner = QWidget()
+    inner.setObjectName(f"{name}Content")
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return inner
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps them onto new lines, like words in a paragraph,
+    so a row of badges never forces the page wider at large text sizes."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE["s"]):
         super().__init__(parent)
         self._items: list = []
         self._spacing = spacing
@@ -116,18 +175,99 @@ class FlowLayout(QLayout):
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
-        return size
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
+        x, y, line = rect.x(), rect.y(), 0
         for item in self._items:
+            if item.isEmpty():
+                continue
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x = rect.x()
-                y += line_height + self._spacing
-                line_height = 0
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class _ShownText:
+    """text() gives the option's words, which a ChoiceText beside the box shows."""
+
+    def text(self) -> str:
+        return self.property("choiceText") or ""
+
+
+class ChoiceRadio(_ShownText, QRadioButton):
+    pass
+
+
+class ChoiceCheck(_ShownText, QCheckBox):
+    pass
+
+
+class ChoiceText(QLabel):
+    """The wrapping text of a radio button or check box (their own text never wraps, so long
+    options would run off the page at large text sizes). Clicking the text clicks the box."""
+
+    def __init__(self, text: str, box: QWidget, name: str):
+        super().__init__(text)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.PlainText)
+        self.setBuddy(box)
+        box.setProperty("choiceText", text)
+        self.setCursor(Qt.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        box = self.buddy()
+        if event.button() == Qt.LeftButton and box is not None and box.isEnabled():
+            box.click()
+            box.setFocus(Qt.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines, for long choices (a plain QPushButton keeps
+    its text on one line and would push the page wider than the window at large text sizes)."""
+
+    def __init__(self, text: str, name: str, accessible: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible or text)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setAutoDefault(False)
+        self._text = QLabel(text, self)
+        self._text.setObjectName(f"{name}Text")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.PlainText)
+        self._text.setAttribute(Qt.WA_TransparentForMouseEvents)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(SPACE["l"], SPACE["s"], SPACE["l"], SPACE["s"])
+        row.addWidget(self._text)
+        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._text.setText(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.layout().totalHeightForWidth(width)

@@ -7,7 +7,7 @@ is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -16,7 +16,7 @@ from trainer.services.casestudy import CaseStudyService, CaseView
 from trainer.services.errors import UserError
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import WrapButton, button, label, scroll_body
 
 
 class CaseStudyPage(QWidget):
@@ -34,7 +34,7 @@ class CaseStudyPage(QWidget):
         self.pending = False  # a consequence is on screen, waiting for Continue
         self.choice_buttons: list[QPushButton] = []
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_body(self, "caseScroll", "Case study"))
         layout.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
         layout.setSpacing(SPACE["s"])
         top = QHBoxLayout()
@@ -53,15 +53,16 @@ class CaseStudyPage(QWidget):
         layout.addWidget(self.fictional)
         layout.addWidget(self.breadcrumb)
         self.text = LinkedText("caseText", "Case study")
+        # At least eight lines of the story stay in view; at large text sizes the page scrolls.
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         layout.addWidget(self.text, 1)
         self.prompt = label("", role="h3", name="casePrompt")
         layout.addWidget(self.prompt)
         self.choices_box = QVBoxLayout()
         layout.addLayout(self.choices_box)
         bottom = QHBoxLayout()
-        self.keys_hint = label("Keys: 1–9 choose · Enter continues", role="muted", wrap=False)
-        bottom.addWidget(self.keys_hint)
-        bottom.addStretch(1)
+        self.keys_hint = label("Keys: 1–9 choose · Enter continues", role="muted")
+        bottom.addWidget(self.keys_hint, 1)
         self.restart = button("Start again", "caseRestart",
                               description="Play the case study again from the beginning")
         self.continue_button = button("Continue", "caseContinue", role="primary")
@@ -77,6 +78,11 @@ class CaseStudyPage(QWidget):
         self.text.glossary_requested.connect(self.glossary_requested)
 
     # -- showing ---------------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.FontChange:  # the text size setting changed
+            self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        super().changeEvent(event)
+
     def start(self, view: CaseView, learner_id: int) -> None:
         self.view = view
         self.learner_id = learner_id
@@ -110,9 +116,8 @@ class CaseStudyPage(QWidget):
         self.text.verticalScrollBar().setValue(0)
         self.prompt.setText(f"Decision {len(walk.steps) + 1}: what would you do?")
         for number, choice in enumerate(node.choices, start=1):
-            widget = button(f"{number}. {choice.text}", f"choice-{number}",
-                            accessible=f"Choice {number}: {choice.text}")
-            widget.setStyleSheet("text-align: left;")
+            widget = WrapButton(f"{number}. {choice.text}", f"choice-{number}",
+                                accessible=f"Choice {number}: {choice.text}")
             widget.clicked.connect(lambda _checked=False, n=number: self.choose(n))
             self.choices_box.addWidget(widget)
             widget.show()  # shown now, not on the next event-loop turn, so focus can land

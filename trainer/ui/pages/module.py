@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import FlowLayout, button, grade_badge, label
+from trainer.ui.widgets import FlowLayout, button, grade_badge, label, scroll_body
 
 
 class LinkedText(QTextBrowser):
@@ -46,7 +46,7 @@ class ModulePage(QWidget):
         super().__init__(parent)
         self.setObjectName("modulePage")
         self.module_id: str | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_body(self, "moduleScroll", "Module"))
         layout.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
         layout.setSpacing(SPACE["s"])
         top = QHBoxLayout()
@@ -60,20 +60,27 @@ class ModulePage(QWidget):
         self.badges = FlowLayout()
         layout.addLayout(self.badges)
         self.text = LinkedText("moduleText", "Module text")
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         layout.addWidget(self.text, 1)
-        bottom = QHBoxLayout()
         self.case_buttons: list = []
-        self.case_row = QHBoxLayout()
-        bottom.addLayout(self.case_row)
         self.check_info = label("", role="muted", name="checkInfo")
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
-        bottom.addWidget(self.check_info, 1)
-        bottom.addWidget(self.start_check)
-        layout.addLayout(bottom)
+        layout.addWidget(self.check_info)
+        # Case studies, then the knowledge check, wrapping onto a new line at large text sizes.
+        self.case_row = FlowLayout()
+        self.case_row.addWidget(self.start_check)
+        layout.addLayout(self.case_row)
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
         self.text.case_requested.connect(
             lambda case_id: self.case_requested.emit(self.module_id or "", case_id))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Keep at least ten lines of the module in view; when the window is too small for that
+        at a large text size, the whole page scrolls instead of squeezing the title."""
+        if event.type() == QEvent.FontChange:
+            self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        super().changeEvent(event)
 
     def show_module(self, pack: ContentPack, module_id: str, status: ModuleStatus | None) -> None:
         module = pack.modules[module_id]
@@ -100,6 +107,11 @@ class ModulePage(QWidget):
                 lambda _checked=False, cid=study.id: self.case_requested.emit(module_id, cid))
             self.case_row.addWidget(case_button)
             self.case_buttons.append(case_button)
+        self.case_row.removeWidget(self.start_check)
+        self.case_row.addWidget(self.start_check)
+        chain = [*self.case_buttons, self.start_check]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.text.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)
         if quiz is None:

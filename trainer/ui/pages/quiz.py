@@ -33,7 +33,7 @@ from trainer.store.db import StoreError
 from trainer.ui.pages.answers import MatchingEditor, OrderingEditor
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowLayout, button, label
 
 CONFIDENCE = (("unsure", "Unsure"), ("fairly", "Fairly sure"), ("sure", "Sure"))
 HINTS = {
@@ -75,6 +75,7 @@ class QuizPage(QWidget):
         self.submitted: Feedback | None = None
         self.shown_at = time.monotonic()
         self.option_buttons: list[QAbstractButton] = []
+        self.option_texts: list[ChoiceText] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
@@ -105,6 +106,7 @@ class QuizPage(QWidget):
 
         scroll = QScrollArea()
         scroll.setObjectName("questionScroll")
+        scroll.setAccessibleName("Question and feedback")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         inner = QWidget()
@@ -121,7 +123,7 @@ class QuizPage(QWidget):
         self.column.addWidget(self.hint)
         self.column.addLayout(self.options_box)
 
-        confidence_row = QHBoxLayout()
+        confidence_row = FlowLayout()
         confidence_row.addWidget(label("How sure are you? (optional)", wrap=False))
         self.confidence = QButtonGroup(self)
         self.confidence_buttons: dict[str, QRadioButton] = {}
@@ -132,7 +134,6 @@ class QuizPage(QWidget):
             self.confidence.addButton(radio)
             self.confidence_buttons[key] = radio
             confidence_row.addWidget(radio)
-        confidence_row.addStretch(1)
         self.column.addLayout(confidence_row)
 
         self.feedback_frame = QFrame()
@@ -153,10 +154,8 @@ class QuizPage(QWidget):
         outer.addWidget(scroll, 1)
 
         buttons = QHBoxLayout()
-        self.keys_hint = label("Keys: 1–9 choose · Enter submits", role="muted", wrap=False,
-                               name="keysHint")
-        buttons.addWidget(self.keys_hint)
-        buttons.addStretch(1)
+        self.keys_hint = label("Keys: 1–9 choose · Enter submits", role="muted", name="keysHint")
+        buttons.addWidget(self.keys_hint, 1)
         self.submit = button("Submit answer", "submitAnswer", role="primary")
         self.next = button("Next question", "nextQuestion", role="primary")
         buttons.addWidget(self.submit)
@@ -236,10 +235,15 @@ class QuizPage(QWidget):
         self.stem.setText(question.stem.strip())
         self.stem.setAccessibleName(f"Question {index + 1}")
         self.stem.setAccessibleDescription(question.stem.strip())
-        for old in self.option_buttons:
+        for old in self.option_buttons + self.option_texts:
             old.setParent(None)
             old.deleteLater()
         self.option_buttons = []
+        self.option_texts: list[ChoiceText] = []
+        while self.options_box.count():  # the emptied rows of the last question
+            item = self.options_box.takeAt(0)
+            if item.layout() is not None:
+                item.layout().deleteLater()
         if self.editor is not None:
             self.editor.setParent(None)
             self.editor.deleteLater()
@@ -261,14 +265,21 @@ class QuizPage(QWidget):
         self.group.setExclusive(not multiple)
         for number, option in enumerate(options if self.editor is None else [], start=1):
             text = f"{number}. {option.text}"
-            widget = QCheckBox(text) if multiple else QRadioButton(text)
+            widget = ChoiceCheck() if multiple else ChoiceRadio()
             widget.setObjectName(f"option-{number}")
             widget.setProperty("optionId", option.id)
             widget.setAccessibleName(f"Option {number}: {option.text}")
             widget.setStyleSheet("")
             widget.toggled.connect(self._update_buttons)
             self.group.addButton(widget)
-            self.options_box.addWidget(widget)
+            row = QHBoxLayout()
+            row.setSpacing(0)
+            row.addWidget(widget, 0, Qt.AlignTop)
+            self.option_texts.append(ChoiceText(text, widget, f"optionText-{number}"))
+            row.addWidget(self.option_texts[-1], 1)
+            self.options_box.addLayout(row)
+            widget.show()  # a widget moved into a shown page is shown only when told
+            self.option_texts[-1].show()
             self.option_buttons.append(widget)
         for radio in self.confidence_buttons.values():
             radio.setEnabled(True)
@@ -276,6 +287,12 @@ class QuizPage(QWidget):
         for radio in self.confidence_buttons.values():
             radio.setChecked(False)
         self.confidence.setExclusive(True)
+        # New options join the end of the focus chain: put Tab back in reading order.
+        chain = [*self.option_buttons, *([self.editor] if self.editor else []),
+                 *self.confidence_buttons.values(), self.feedback_text,
+                 self.submit, self.next]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.feedback_frame.hide()
         self.next.hide()
         self.submit.show()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.services.study import Result
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, button, label
+from trainer.ui.widgets import Card, FlowLayout, button, label, scroll_body
 
 
 def marks(points: float) -> str:
@@ -49,7 +49,7 @@ class ResultPage(QWidget):
         super().__init__(parent)
         self.setObjectName("resultPage")
         self.result: Result | None = None
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scroll_body(self, "resultScroll", "Your result"))
         layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
         layout.setSpacing(SPACE["m"])
         self.headline = label("", role="h1", name="resultHeadline")
@@ -68,7 +68,7 @@ class ResultPage(QWidget):
         layout.addWidget(topics)
         self.certificate_note = label("", role="muted", name="certificateNote", selectable=True)
         layout.addWidget(self.certificate_note)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps at large text sizes instead of scrolling sideways
         self.save_certificate = button("Save certificate…", "saveCertificate", role="primary",
                                        description="Save your certificate as a PDF file")
         self.retake = button("Retake", "retakeQuiz",
@@ -81,7 +81,6 @@ class ResultPage(QWidget):
         row.addWidget(self.review)
         row.addWidget(self.retake)
         row.addWidget(self.back)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
         self.save_certificate.clicked.connect(

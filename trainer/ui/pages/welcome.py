@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +18,7 @@ from trainer.services.errors import FieldError
 from trainer.services.learners import LIMITS, ROLES, LearnerService
 from trainer.store.records import Learner
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, button, label
+from trainer.ui.widgets import Card, button, label, scroll_body
 
 
 class WelcomePage(QWidget):
@@ -28,7 +28,7 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcomePage")
         self.learners = learners
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout(scroll_body(self, "welcomeScroll", "Welcome"))
         outer.setContentsMargins(SPACE["xxl"], SPACE["xxl"], SPACE["xxl"], SPACE["xxl"])
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -100,6 +100,7 @@ class WelcomePage(QWidget):
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(720)
+        self.holder = holder
         row.addWidget(holder, 4)
         row.addStretch(1)
         outer.addLayout(row)
@@ -111,6 +112,11 @@ class WelcomePage(QWidget):
         self.continue_button.clicked.connect(self._continue)
         self.learner_list.itemActivated.connect(lambda _item: self._continue())
         self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.FontChange:  # the text size setting: widen the column with it
+            self.holder.setMaximumWidth(int(720 * max(1.0, self.font().pointSizeF() / 11)))
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         everyone: list[Learner] = self.learners.all()
