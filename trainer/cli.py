@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the file")
     p.add_argument("--team", help="only learners in this team")
     p.add_argument("--learner", type=int, metavar="ID", help="only this learner (cpd needs it)")
+    _common(p)
 
     p = sub.add_parser("ui-audit", help="open every page and dialog offscreen; write screenshots "
                                         "and audit.json (accessibility findings, Tab order)")
