@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from trainer.ui.icons import nav_icon
 from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.theme import SPACE, current_palette
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import FlowLayout, PageStack, button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
@@ -142,18 +141,21 @@ class MainWindow(QMainWindow):
         self.app_icon.setAccessibleName(f"{APP_NAME} icon")
         header_row.addWidget(self.app_icon)
         header_row.addWidget(label(APP_NAME, name="appTitle", wrap=False))
-        header_row.addStretch(1)
+        # The learner and the buttons wrap onto a second line at large text sizes.
+        header_tools = QWidget()
+        header_tools.setObjectName("headerTools")
+        tools = FlowLayout(header_tools, right=True)
         self.learner_label = label("", name="currentLearner", wrap=False)
         self.switch_learner = button("Switch learner", "switchLearner",
                                      description="Choose another learner, or add one")
-        header_row.addWidget(self.learner_label)
-        header_row.addWidget(self.switch_learner)
         self.backups_button = button("Backups", "openBackups",
                                      description="Make a backup of the records now, or restore one")
-        header_row.addWidget(self.backups_button)
         self.about_button = button("About", "aboutButton",
                                    description="Version, content, licences and data folder (F1)")
-        header_row.addWidget(self.about_button)
+        for widget in (self.learner_label, self.switch_learner, self.backups_button,
+                       self.about_button):
+            tools.addWidget(widget)
+        header_row.addWidget(header_tools, 1)
         outer.addWidget(header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(190)
         self.sidebar.setMaximumWidth(260)
 
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.setObjectName("pages")
         # The pages and the report panel are built when first used: see _Page and _make_*.
         self.practice_summary = ""

@@ -6,11 +6,13 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
     QRadioButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -133,14 +135,55 @@ def scroll_body(page: QWidget, name: str, accessible: str) -> QWidget:
     return inner
 
 
+def labelled(text: str | None, field: QWidget, *more) -> QWidget:
+    """A label and its field kept together on one line (``more``: further texts and fields), so
+    a wrapping row of filters never parts a label from what it names. The label is the field's
+    buddy: its mnemonic and a screen reader lead to the field."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(SPACE["s"])
+    parts = ([] if text is None else [text]) + [field, *more]
+    pending = None
+    for part in parts:
+        if isinstance(part, str):
+            pending = label(part, wrap=False)
+            row.addWidget(pending)
+        else:
+            if pending is not None:
+                pending.setBuddy(part)
+                pending = None
+            row.addWidget(part)
+    return group
+
+
+class PageStack(QStackedWidget):
+    """A stack whose minimum size is its current page's, not its widest page's: one wide page
+    (the Manage tables) must not force the window wider while another page is shown."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        return page.sizeHint() if page else super().sizeHint()
+
+
 class FlowLayout(QLayout):
     """Lays widgets out left to right and wraps them onto new lines, like words in a paragraph,
     so a row of badges never forces the page wider at large text sizes."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE["s"]):
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE["s"],
+                 right: bool = False):
         super().__init__(parent)
         self._items: list = []
         self._spacing = spacing
+        self._right = right  # lines end at the right edge (a header's buttons)
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item) -> None:  # noqa: N802 - Qt override
@@ -179,18 +222,31 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        x, y, line = rect.x(), rect.y(), 0
+        lines: list[list] = [[]]
+        x = 0
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line > 0:
-                x, y, line = rect.x(), y + line + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > rect.width() and lines[-1]:
+                lines.append([])
+                x = 0
+            lines[-1].append((item, hint))
             x += hint.width() + self._spacing
-            line = max(line, hint.height())
-        return y + line - rect.y()
+        y = rect.y()
+        for number, line in enumerate(lines):
+            if not line:
+                continue
+            height = max(hint.height() for _item, hint in line)
+            used = sum(hint.width() for _item, hint in line) + self._spacing * (len(line) - 1)
+            x = rect.x() + (rect.width() - used if self._right else 0)
+            for item, hint in line:
+                if move:  # centred in its line, so a label sits level with the buttons beside it
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self._spacing
+            y += height + (self._spacing if number < len(lines) - 1 else 0)
+        return y - rect.y()
 
 
 class _ShownText:

@@ -30,7 +30,7 @@ from trainer.ui.manager_charts import BarChart, LineChart
 from trainer.ui.pages.progress import scroll_column, table_view
 from trainer.ui.table_models import MatrixModel, RowsModel
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import FlowLayout, button, label, labelled
 
 ALL = "All"
 
@@ -99,7 +99,9 @@ class ManagePage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, SPACE["m"], 0, 0)
-        filters = QHBoxLayout()
+        filter_row = QWidget()
+        filter_row.setObjectName("matrixFilters")
+        filters = FlowLayout(filter_row)
         self.team = _combo("matrixTeam", "Team")
         self.role = _combo("matrixRole", "Role")
         self.use_dates = QCheckBox("Completed between")
@@ -113,15 +115,11 @@ class ManagePage(QWidget):
             edit.setAccessibleName(text)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-        for text, widget in (("Team", self.team), ("Role", self.role)):
-            filters.addWidget(label(text, wrap=False))
-            filters.addWidget(widget)
+        filters.addWidget(labelled("Team", self.team))
+        filters.addWidget(labelled("Role", self.role))
         filters.addWidget(self.use_dates)
-        filters.addWidget(self.since)
-        filters.addWidget(label("and", wrap=False))
-        filters.addWidget(self.until)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        filters.addWidget(labelled(None, self.since, "and", self.until))
+        layout.addWidget(filter_row)
         self.matrix_summary = label("", role="muted", name="matrixSummary")
         layout.addWidget(self.matrix_summary)
         self.matrix_model = MatrixModel(self.insights.modules(), self._fill)
@@ -131,14 +129,14 @@ class ManagePage(QWidget):
         self.matrix_view.horizontalHeader().setDefaultSectionSize(190)
         self.matrix_view.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.matrix_view, 1)
-        row = QHBoxLayout()
+        row_widget = QWidget()
+        row = FlowLayout(row_widget)
         for key, text in (("matrix", "Export matrix…"), ("attempts", "Export attempts…"),
                           ("summary", "Team summary PDF…")):
             widget = button(text, f"export-{key}")
             widget.clicked.connect(lambda _=False, k=key: self.export_requested.emit(k))
             row.addWidget(widget)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
         self.tabs.addTab(page, "Team matrix")
         for box in (self.team, self.role):
             box.currentIndexChanged.connect(lambda _i: self.refresh_matrix())
@@ -263,7 +261,8 @@ class ManagePage(QWidget):
         self.learners_model = RowsModel(["Name", "Role", "Team", "Status"])
         self.learners_view = table_view("learnersTable", "Learners", self.learners_model)
         layout.addWidget(self.learners_view, 1)
-        row = QHBoxLayout()
+        row_widget = QWidget()
+        row = FlowLayout(row_widget)
         self.archive = button("Archive / restore", "archiveLearner",
                               description="Archive the selected learner, or restore them")
         self.subject_access = button("Export their data…", "subjectAccess",
@@ -272,8 +271,7 @@ class ManagePage(QWidget):
                             description="Erase the selected learner and all their records")
         for widget in (self.archive, self.subject_access, self.erase):
             row.addWidget(widget)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
         self.tabs.addTab(page, "Learners")
         self.learner_rows: list[Learner] = []
         self.archive.clicked.connect(self._archive_clicked)
@@ -338,8 +336,8 @@ class ManagePage(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, SPACE["m"], 0, 0)
         layout.addWidget(label("Keeping records", role="h2"))
-        row = QHBoxLayout()
-        row.addWidget(label("Remove records older than", wrap=False))
+        row_widget = QWidget()
+        row = FlowLayout(row_widget)
         self.retention = QSpinBox()
         self.retention.setObjectName("retentionYears")
         self.retention.setAccessibleName("Years to keep records (0 keeps everything)")
@@ -347,12 +345,11 @@ class ManagePage(QWidget):
         self.retention.setSpecialValueText("keep everything")
         self.retention.setSuffix(" years")
         self.retention.setMinimumWidth(180)
-        row.addWidget(self.retention)
+        row.addWidget(labelled("Remove records older than", self.retention))
         self.apply_retention = button("Save and apply", "applyRetention",
                                       description="Save the period and remove older records now")
         row.addWidget(self.apply_retention)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
         layout.addWidget(label("Applies to attempts, CPD entries, certificates and archived "
                                "learners. Checked each time the app starts.", role="muted"))
         layout.addWidget(label("Audit log", role="h2"))
