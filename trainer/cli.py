@@ -390,7 +390,9 @@ def cmd_ui_audit(args) -> int:
     for finding in audit.findings[:20]:
         print(f"  {finding['screen']} [{finding['variant']}] {finding['kind']}: "
               f"{finding['widget']} {finding['problem']}")
-    return 1 if audit.findings else 0
+    for skipped in audit.skipped:
+        print(f"  not audited: {skipped['dialog']} ({skipped['module']}): {skipped['reason']}")
+    return 1 if audit.findings or audit.skipped else 0
 
 
 def _start_app(args) -> int:

@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trainer import APP_NAME, __version__, paths
 from trainer.content.library import Library
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import button, fit_to_text, label
 
 CODE_LICENCE = "MIT licence"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -32,9 +32,23 @@ class AboutDialog(QDialog):
         self.setWindowTitle(f"About {APP_NAME}")
         self.setAccessibleName(f"About {APP_NAME}")
         self.data_folder = Path(db_path).parent if db_path else paths.data_dir()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["l"])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, SPACE["l"])
+        outer.setSpacing(SPACE["s"])
+        # The text scrolls (at twice the text size it is taller than a laptop's screen); the
+        # buttons stay in view below it.
+        body = QWidget()
+        body.setObjectName("aboutBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], 0)
         layout.setSpacing(SPACE["m"])
+        scroll = QScrollArea()
+        scroll.setObjectName("aboutScroll")
+        scroll.setAccessibleName(f"About {APP_NAME}")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
 
         top = QHBoxLayout()
         top.setSpacing(SPACE["l"])
@@ -87,6 +101,11 @@ class AboutDialog(QDialog):
         self.data_path = label(where, name="aboutDataFolder", selectable=True)
         self.data_path.setAccessibleName(where)
         layout.addWidget(self.data_path)
+        layout.addStretch(1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(SPACE["xl"], 0, SPACE["xl"], 0)
+        footer.setSpacing(SPACE["s"])
+        outer.addLayout(footer)
         row = QHBoxLayout()
         self.open_data = button("Open data folder", "openDataFolder",
                                 description=f"Show {self.data_folder} in the file manager")
@@ -94,16 +113,15 @@ class AboutDialog(QDialog):
         row.addStretch(1)
         self.close_button = button("Close", "aboutClose", role="primary")
         row.addWidget(self.close_button)
-        layout.addSpacing(SPACE["s"])
-        layout.addLayout(row)
-        layout.addWidget(label(f"Python {platform.python_version()} · Qt for Python "
+        footer.addLayout(row)
+        footer.addWidget(label(f"Python {platform.python_version()} · Qt for Python "
                                f"{PYSIDE_VERSION}", role="muted", name="aboutBuiltWith"))
 
         self.open_data.clicked.connect(lambda: open_folder(self.data_folder))
         self.close_button.clicked.connect(self.accept)
         self.close_button.setFocus()
         self.setMinimumWidth(600)
-        self.resize(640, self.sizeHint().height())
+        fit_to_text(self, 640)
 
 
 def _escape(text: str) -> str:

@@ -477,7 +477,8 @@ def _audit_dialogs(app: QApplication, window, shoot, audit: Audit, record_skips:
         if dialog is None:
             return
         covered.add(type(dialog))
-        dialog.setModal(False)
+        if isinstance(dialog, QDialog):
+            dialog.setModal(False)
         dialog.show()
         _settle(app)
         shoot(dialog, name, "dialog")

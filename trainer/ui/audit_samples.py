@@ -160,3 +160,90 @@ def _planned_session(window) -> int:
 @dialog_sample("pinDialog")
 def pin_dialog(window):
     return dialogs.PinDialog(window, new=True) if hasattr(dialogs, "PinDialog") else None
+
+
+@dialog_sample("aboutDialog")
+def about_dialog(window):
+    from trainer.ui.about import AboutDialog
+
+    return AboutDialog(window.services.library, window.services.store.path, window)
+
+
+@dialog_sample("backupsDialog")
+def backups_dialog(window):
+    from trainer.ui.backups import BackupsDialog
+
+    if window.services.backups is None:
+        return None
+    window.services.backups.backup_now("manual")
+    return BackupsDialog(window.services.backups, window)
+
+
+@dialog_sample("verifyDialog")
+def verify_dialog(window):
+    """A code that is not on record: the verdict shows as an error."""
+    from trainer.ui.verify_dialog import VerifyDialog
+
+    dialog = VerifyDialog(window.services.certificates.verify, window)
+    dialog.set_code("ABCD-EFGH-IJKL-MNOP")
+    dialog.run_check()
+    return dialog
+
+
+@dialog_sample("finishSessionDialog")
+def finish_session(window):
+    return dialogs.FinishSessionDialog(
+        window, "Finish the session with 6 attendees? Each gets a CPD entry and an attendance "
+        "certificate.", 90)
+
+
+@dialog_sample("textDialog")
+def typed_confirmation(window):
+    return dialogs.TextDialog(window, "Erase Pat Leaver",
+                              "This removes Pat Leaver and all their records for good. Type "
+                              "their name to confirm.")
+
+
+@dialog_sample("saveFileDialog")
+def save_file(window):
+    from pathlib import Path
+
+    dialog = dialogs.file_dialog(window, "Save certificate", Path.home() / "certificate.pdf",
+                                 "PDF files (*.pdf)")
+    dialog.setOption(dialog.Option.DontUseNativeDialog, True)  # the dialog Qt draws itself
+    dialogs.name_file_dialog_parts(dialog)
+    return dialog
+
+
+@dialog_sample("folderDialog")
+def folder(window):
+    from pathlib import Path
+
+    dialog = dialogs.file_dialog(window, "Choose a content pack folder", Path.home(), folder=True)
+    dialog.setOption(dialog.Option.DontUseNativeDialog, True)
+    dialogs.name_file_dialog_parts(dialog)
+    return dialog
+
+
+@dialog_sample("audienceWindow")
+def audience(window):
+    """The projector view at a question's reveal: the spread of answers and the report's words."""
+    from trainer.services.answers import Spread
+    from trainer.services.session_steps import build_steps, reveal_for
+    from trainer.ui.audience import AudienceWindow
+
+    pack = window.pack
+    if pack is None:
+        return None
+    module = pack.ordered_modules()[0]
+    steps = build_steps(pack, module, 3, seed=1)
+    step = next((s for s in steps if s.question is not None), steps[0])
+    view = AudienceWindow(window)
+    if step.question is None:
+        view.show_step(step, 1, len(steps), module.title)
+        return view
+    counts = {option.id: count for option, count in zip(step.options, (2, 5, 1, 0), strict=False)}
+    spread = Spread(step.question.id, counts, sum(counts.values()), None)
+    view.show_step(step, steps.index(step) + 1, len(steps), module.title,
+                   reveal_for(pack, step), spread)
+    return view

@@ -10,7 +10,7 @@ from trainer.services.errors import UserError
 from trainer.store.backup import BackupInfo
 from trainer.ui import dialogs
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import button, fit_to_text, label
 
 REASONS = {"manual": "Made by hand", "auto": "Automatic", "before-restore": "Before a restore",
            "before-import": "Before a content import"}
@@ -103,6 +103,7 @@ class BackupsDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.table.selectionModel().selectionChanged.connect(self._update)
         self.resize(620, 420)
+        fit_to_text(self, 620, grow_only=True)
         self.refresh()
 
     def refresh(self) -> None:

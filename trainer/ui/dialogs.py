@@ -19,10 +19,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.widgets import fit_to_text
+
+
+def file_dialog(parent: QWidget | None, title: str, suggested: Path, filter_text: str = "", *,
+                folder: bool = False) -> QFileDialog:
+    """A save-file (or choose-folder) dialog. The system's own dialog where there is one; where
+    Qt draws its own, its unnamed buttons and fields get names a screen reader can say."""
+    dialog = QFileDialog(parent, title, str(suggested), filter_text)
+    dialog.setObjectName("folderDialog" if folder else "saveFileDialog")
+    dialog.setAccessibleName(title)
+    if folder:
+        dialog.setFileMode(QFileDialog.Directory)
+        dialog.setOption(QFileDialog.ShowDirsOnly, True)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setFileMode(QFileDialog.AnyFile)
+        dialog.selectFile(str(suggested))
+    name_file_dialog_parts(dialog)
+    fit_to_text(dialog, 760, height=460)
+    return dialog
+
+
+_FILE_DIALOG_NAMES = {
+    "lookInCombo": "Look in folder", "backButton": "Back", "forwardButton": "Forward",
+    "toParentButton": "Parent folder", "newFolderButton": "New folder",
+    "listModeButton": "List view", "detailModeButton": "Detail view",
+    "sidebar": "Places", "listView": "Files", "treeView": "Files (details)",
+    "fileNameEdit": "File name", "fileTypeCombo": "File type", "buttonBox": "Buttons",
+}
+
+
+def name_file_dialog_parts(dialog: QFileDialog) -> None:
+    for child in dialog.findChildren(QWidget):
+        name = _FILE_DIALOG_NAMES.get(child.objectName())
+        if name and not child.accessibleName():
+            child.setAccessibleName(name)
+
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
-    return Path(chosen) if chosen else None
+    dialog = file_dialog(parent, title, suggested, filter_text)
+    if dialog.exec() != QDialog.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -108,45 +147,81 @@ def ask_pin(parent: QWidget | None, message: str = "") -> str | None:
 
 
 def ask_folder(parent: QWidget, title: str, suggested: Path) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(suggested))
-    return Path(chosen) if chosen else None
+    dialog = file_dialog(parent, title, suggested, folder=True)
+    if dialog.exec() != QDialog.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.setObjectName(f"{dialog.objectName()}Buttons")
+    buttons.button(QDialogButtonBox.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class FinishSessionDialog(QDialog):
+    """Confirms finishing a group session and the CPD time each attendee is given."""
+
+    def __init__(self, parent: QWidget | None, message: str, suggested: int):
+        super().__init__(parent)
+        self.setObjectName("finishSessionDialog")
+        self.setWindowTitle("Finish the session")
+        self.setAccessibleName("Finish the session")
+        layout = QVBoxLayout(self)
+        text = QLabel(message)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("cpdMinutes")
+        self.minutes.setAccessibleName("CPD time in minutes")
+        self.minutes.setRange(1, 600)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(suggested)
+        self.minutes.setSuffix(" minutes")
+        form.addRow("CPD &time for each attendee", self.minutes)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Finish session"))
 
 
 def ask_cpd_minutes(parent: QWidget, message: str, suggested: int) -> int | None:
     """Confirm finishing a session and the CPD time to record; None if cancelled."""
-    dialog = QDialog(parent)
-    dialog.setObjectName("finishSessionDialog")
-    dialog.setWindowTitle("Finish the session")
-    dialog.setAccessibleName("Finish the session")
-    layout = QVBoxLayout(dialog)
-    text = QLabel(message)
-    text.setWordWrap(True)
-    layout.addWidget(text)
-    form = QFormLayout()
-    minutes = QSpinBox()
-    minutes.setObjectName("cpdMinutes")
-    minutes.setAccessibleName("CPD time in minutes")
-    minutes.setRange(1, 600)
-    minutes.setSingleStep(5)
-    minutes.setValue(suggested)
-    minutes.setSuffix(" minutes")
-    form.addRow("CPD &time for each attendee", minutes)
-    layout.addLayout(form)
-    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    buttons.button(QDialogButtonBox.Ok).setText("Finish session")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
+    dialog = FinishSessionDialog(parent, message, suggested)
     if dialog.exec() != QDialog.Accepted:
         return None
-    return minutes.value()
+    return dialog.minutes.value()
+
+
+class TextDialog(QDialog):
+    """Asks for one line of text, the prompt being the field's label."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str = "OK"):
+        super().__init__(parent)
+        self.setObjectName("textDialog")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        text = QLabel(prompt)
+        text.setObjectName("textDialogPrompt")
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.field = QLineEdit()
+        self.field.setObjectName("textDialogField")
+        self.field.setAccessibleName(title)
+        self.field.setAccessibleDescription(prompt)
+        text.setBuddy(self.field)
+        layout.addWidget(self.field)
+        layout.addWidget(_buttons(self, ok_text))
+        self.setMinimumWidth(420)
+        self.field.setFocus()
 
 
 def ask_text(parent: QWidget, title: str, prompt: str) -> str | None:
-    from PySide6.QtWidgets import QInputDialog
-
-    text, ok = QInputDialog.getText(parent, title, prompt)
-    return text if ok else None
+    dialog = TextDialog(parent, title, prompt)
+    return dialog.field.text() if dialog.exec() == QDialog.Accepted else None
 
 
 def ask_typed_confirmation(parent: QWidget, title: str, message: str) -> str | None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from trainer.services.certification import Verification
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import button, label
+from trainer.ui.widgets import button, fit_to_text, label
 
 
 class VerifyDialog(QDialog):
@@ -42,7 +42,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(close, 0, Qt.AlignRight)
         self.check.clicked.connect(self.run_check)
         self.code.returnPressed.connect(self.run_check)
-        self.resize(560, 240)
+        fit_to_text(self, 560)
 
     def set_code(self, code: str) -> None:
         self.code.setText(code)
@@ -58,3 +58,4 @@ class VerifyDialog(QDialog):
             self.verdict.setText(result.message)
             self.verdict.setProperty("role", "lead" if result.genuine else "error")
         repolish(self.verdict)
+        fit_to_text(self, 560, grow_only=True)

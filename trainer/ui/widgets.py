@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -155,6 +157,36 @@ def labelled(text: str | None, field: QWidget, *more) -> QWidget:
                 pending = None
             row.addWidget(part)
     return group
+
+
+def fit_to_text(window: QWidget, width: int, *, height: int = 0, grow_only: bool = False) -> None:
+    """Size a dialog for the text size in use: ``width`` (at 100%) scaled up with the text, and
+    tall enough for its wrapped text at that width (a top-level window's layout does not work
+    out the height of wrapping labels by itself), and at least ``height`` (at 100%, scaled too).
+    Keeps within the screen."""
+    layout = window.layout()
+    if layout is None:
+        return
+    app = QApplication.instance()
+    scale = float(app.property("trainerScale") or 1.0) if app is not None else 1.0
+    screen = window.screen().availableGeometry() if window.screen() is not None else None
+    limit = QSize(max(screen.width(), 1280), max(screen.height(), 800)) if screen else None
+    wide = int(width * max(1.0, scale))
+    if limit is not None:
+        wide = min(wide, limit.width() - 40)
+    layout.activate()
+    high = layout.totalHeightForWidth(wide) if layout.hasHeightForWidth() else -1
+    high = max(high, layout.totalMinimumSize().height(), int(height * max(1.0, scale)))
+    for scroll in window.findChildren(QScrollArea):  # room for what it holds, if the screen has
+        content = scroll.widget()
+        if scroll.widgetResizable() and content is not None and content.layout() is not None:
+            needed = content.layout().totalHeightForWidth(wide - 24)
+            high += max(0, needed - scroll.sizeHint().height())
+    if limit is not None:
+        high = min(high, limit.height() - 60)
+    if grow_only:
+        wide, high = max(wide, window.width()), max(high, window.height())
+    window.resize(wide, high)
 
 
 class PageStack(QStackedWidget):
