@@ -148,12 +148,7 @@ class MainWindow(QMainWindow):
         self.learner_label = label("", name="currentLearner", wrap=False)
         self.switch_learner = button("Switch learner", "switchLearner",
                                      description="Choose another learner, or add one")
-        self.backups_button = button("Backups", "openBackups",
-                                     description="Make a backup of the records now, or restore one")
-        self.about_button = button("About", "aboutButton",
-                                   description="Version, content, licences and data folder (F1)")
-        for widget in (self.learner_label, self.switch_learner, self.backups_button,
-                       self.about_button):
+        for widget in (self.learner_label, self.switch_learner):
             tools.addWidget(widget)
         header_row.addWidget(header_tools, 1)
         outer.addWidget(header)
@@ -171,7 +166,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        side_layout.addWidget(self.nav)
+        side_layout.addWidget(self.nav, 1)
+        # Less used than the sections: at the foot of the sidebar, out of the header's way.
+        self.backups_button = button("Backups", "openBackups",
+                                     description="Make a backup of the records now, or restore one")
+        self.about_button = button("About", "aboutButton",
+                                   description="Version, content, licences and data folder (F1)")
+        for widget in (self.backups_button, self.about_button):
+            side_layout.addWidget(widget)
         self.sidebar.setMinimumWidth(190)
         self.sidebar.setMaximumWidth(260)
 

@@ -7,7 +7,7 @@ signal that the main window carries out (and that the audit log records).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -41,6 +42,15 @@ def _combo(name: str, accessible: str) -> QComboBox:
     box.setAccessibleName(accessible)
     box.setMinimumWidth(160)
     return box
+
+
+def _tab(name: str, accessible: str) -> tuple[QScrollArea, QVBoxLayout]:
+    """A tab's page that scrolls when the window is short for it (at large text sizes), so its
+    table keeps a usable height instead of being squeezed to a line."""
+    scroll, layout = scroll_column(name)
+    scroll.setAccessibleName(accessible)
+    layout.setContentsMargins(0, SPACE["m"], SPACE["s"], 0)
+    return scroll, layout
 
 
 def _set_items(box: QComboBox, items: list[str]) -> None:
@@ -93,12 +103,11 @@ class ManagePage(QWidget):
         self._build_records()
         self.lock.clicked.connect(self.lock_requested)
         self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
+        self._keep_rows_in_view()
 
     # -- matrix -------------------------------------------------------------------------------
     def _build_matrix(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, SPACE["m"], 0, 0)
+        page, layout = _tab("manageMatrixScroll", "Team matrix")
         filter_row = QWidget()
         filter_row.setObjectName("matrixFilters")
         filters = FlowLayout(filter_row)
@@ -169,9 +178,7 @@ class ManagePage(QWidget):
 
     # -- questions ----------------------------------------------------------------------------
     def _build_questions(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, SPACE["m"], 0, 0)
+        page, layout = _tab("manageQuestionsScroll", "Questions")
         layout.addWidget(label(
             "Every question over all attempts, hardest first. Facility: the mean mark (low means "
             "most people get it wrong). Discrimination: how well the question separates those who "
@@ -251,9 +258,7 @@ class ManagePage(QWidget):
 
     # -- learners -----------------------------------------------------------------------------
     def _build_learners(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, SPACE["m"], 0, 0)
+        page, layout = _tab("manageLearnersScroll", "Learners")
         layout.addWidget(label("Archive leavers to hide them from lists (their records stay). "
                                "Export everything held on a learner for a subject access request. "
                                "Erase removes a learner and all their records for good.",
@@ -303,9 +308,7 @@ class ManagePage(QWidget):
 
     # -- certificates -------------------------------------------------------------------------
     def _build_certificates(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, SPACE["m"], 0, 0)
+        page, layout = _tab("manageCertificatesScroll", "Certificates")
         verify = button("Verify a certificate…", "manageVerify")
         verify.clicked.connect(lambda: self.verify_requested.emit(""))
         layout.addWidget(verify, 0, Qt.AlignLeft)
@@ -332,9 +335,7 @@ class ManagePage(QWidget):
 
     # -- records --------------------------------------------------------------------------------
     def _build_records(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, SPACE["m"], 0, 0)
+        page, layout = _tab("manageRecordsScroll", "Records")
         layout.addWidget(label("Keeping records", role="h2"))
         row_widget = QWidget()
         row = FlowLayout(row_widget)
@@ -367,6 +368,17 @@ class ManagePage(QWidget):
         for entry in audit:
             detail = f": {entry.detail}" if entry.detail else ""
             self.audit.addItem(f"{entry.at[:16].replace('T', ' ')}  {entry.action}{detail}")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Tables and lists keep about ten rows in view at any text size; the tab scrolls."""
+        if event.type() == QEvent.FontChange:
+            self._keep_rows_in_view()
+        super().changeEvent(event)
+
+    def _keep_rows_in_view(self) -> None:
+        rows = self.fontMetrics().lineSpacing() * 12
+        for view in (self.matrix_view, self.questions_view, self.learners_view, self.audit):
+            view.setMinimumHeight(rows)
 
     # -- refresh ------------------------------------------------------------------------------
     def refresh_filters(self) -> None:
