@@ -32,7 +32,7 @@ from trainer.ui.icons import nav_icon
 from trainer.ui.manager_actions import ManagerActions
 from trainer.ui.pages.learn import HomePage, LearnPage
 from trainer.ui.theme import SPACE, current_palette
-from trainer.ui.widgets import FlowLayout, PageStack, button, label
+from trainer.ui.widgets import FlowBox, PageStack, button, label
 
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
@@ -142,9 +142,7 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.app_icon)
         header_row.addWidget(label(APP_NAME, name="appTitle", wrap=False))
         # The learner and the buttons wrap onto a second line at large text sizes.
-        header_tools = QWidget()
-        header_tools.setObjectName("headerTools")
-        tools = FlowLayout(header_tools, right=True)
+        header_tools = tools = FlowBox(right=True, name="headerTools")
         self.learner_label = label("", name="currentLearner", wrap=False)
         self.switch_learner = button("Switch learner", "switchLearner",
                                      description="Choose another learner, or add one")

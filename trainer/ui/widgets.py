@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -206,79 +206,130 @@ class PageStack(QStackedWidget):
         return page.sizeHint() if page else super().sizeHint()
 
 
-class FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps them onto new lines, like words in a paragraph,
-    so a row of badges never forces the page wider at large text sizes."""
+class FlowBox(QWidget):
+    """Lays its widgets out left to right and wraps them onto new lines, like words in a
+    paragraph, so a row of buttons or badges never forces the page wider at large text sizes.
+
+    A widget that places its children itself rather than a QLayout subclass: a layout written in
+    Python has to hold Qt's layout items, and some PySide6 releases (6.10, 6.11) let those be
+    deleted behind its back, a crash the next time the layout is asked for its size."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = SPACE["s"],
-                 right: bool = False):
+                 right: bool = False, name: str = ""):
         super().__init__(parent)
-        self._items: list = []
+        if name:
+            self.setObjectName(name)
+        self._widgets: list[QWidget] = []
         self._spacing = spacing
         self._right = right  # lines end at the right edge (a header's buttons)
-        self.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
+    # -- the widgets ----------------------------------------------------------------------------
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - named like a layout's
+        hidden = widget.isHidden() and widget.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        widget.setParent(self)
+        widget.installEventFilter(self)
+        self._widgets.append(widget)
+        if self.isVisible() and not hidden:
+            widget.show()
+        self._changed()
 
-    def count(self) -> int:
-        return len(self._items)
+    def removeWidget(self, widget: QWidget) -> None:  # noqa: N802 - named like a layout's
+        if widget in self._widgets:
+            self._widgets.remove(widget)
+            widget.removeEventFilter(self)
+            self._changed()
 
-    def itemAt(self, index: int):  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
+    def widgets(self) -> list[QWidget]:
+        return [w for w in self._widgets if shiboken6.isValid(w) and w.parentWidget() is self]
 
-    def takeAt(self, index: int):  # noqa: N802 - Qt override
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+    def clear(self) -> None:
+        """Remove and delete every widget."""
+        for widget in self.widgets():
+            widget.removeEventFilter(self)
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self._widgets = []
+        self._changed()
 
-    def expandingDirections(self):  # noqa: N802 - Qt override
-        return Qt.Orientation(0)
+    # -- size -----------------------------------------------------------------------------------
+    def _shown(self) -> list[QWidget]:
+        self._widgets = self.widgets()
+        return [w for w in self._widgets if not w.isHidden()]
+
+    @staticmethod
+    def _hint(widget: QWidget) -> QSize:
+        hint = widget.sizeHint().expandedTo(widget.minimumSizeHint())
+        return hint.expandedTo(widget.minimumSize()).boundedTo(widget.maximumSize())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._arrange(width, move=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize(0, 0)
+        for widget in self._shown():
+            size = size.expandedTo(self._hint(widget))
+        return size
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.minimumSize()
+        width = self.minimumSizeHint().width()
+        return QSize(width, self._arrange(width, move=False))
 
-    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+    # -- placing --------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.updateGeometry()
+        self._arrange(self.width(), move=True)
 
-    def _arrange(self, rect: QRect, move: bool) -> int:
+    def _arrange(self, width: int, move: bool) -> int:
         lines: list[list] = [[]]
         x = 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > rect.width() and lines[-1]:
+        for widget in self._shown():
+            hint = self._hint(widget)
+            if x + hint.width() > width and lines[-1]:
                 lines.append([])
                 x = 0
-            lines[-1].append((item, hint))
+            lines[-1].append((widget, hint))
             x += hint.width() + self._spacing
-        y = rect.y()
+        y = 0
         for number, line in enumerate(lines):
             if not line:
                 continue
-            height = max(hint.height() for _item, hint in line)
-            used = sum(hint.width() for _item, hint in line) + self._spacing * (len(line) - 1)
-            x = rect.x() + (rect.width() - used if self._right else 0)
-            for item, hint in line:
+            height = max(hint.height() for _widget, hint in line)
+            used = sum(hint.width() for _widget, hint in line) + self._spacing * (len(line) - 1)
+            x = max(0, width - used) if self._right else 0
+            for widget, hint in line:
                 if move:  # centred in its line, so a label sits level with the buttons beside it
-                    top = y + (height - hint.height()) // 2
-                    item.setGeometry(QRect(QPoint(x, top), hint))
+                    widget.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2),
+                                             QSize(min(hint.width(), max(width, 1)),
+                                                   hint.height())))
                 x += hint.width() + self._spacing
             y += height + (self._spacing if number < len(lines) - 1 else 0)
-        return y - rect.y()
+        return y
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(self.width(), move=True)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a child's size hint changed
+            self._changed()
+        return super().event(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            QTimer.singleShot(0, self._later)
+        return False
+
+    def _later(self) -> None:
+        if shiboken6.isValid(self):
+            self._changed()
 
 
 class _ShownText:

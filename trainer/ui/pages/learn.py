@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 from trainer.content.pack import ContentPack
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, FlowLayout, button, grade_badge, label
+from trainer.ui.widgets import Card, FlowBox, button, grade_badge, label
 
 if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
     from trainer.content.schema import ModuleSpec
@@ -37,11 +37,11 @@ class ModuleCard(Card):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.body.addWidget(label(module.title, role="h3"))
-        badges = FlowLayout()
+        badges = FlowBox(name=f"moduleGrades-{module.id}")
         for index, judgement in enumerate(module.judgements):
             badges.addWidget(grade_badge(judgement.grade, f"moduleGrade-{module.id}-{index}",
                                          judgement.area))
-        self.body.addLayout(badges)
+        self.body.addWidget(badges)
         self.body.addWidget(label(module.summary, role="muted"))
         status_text = status.text if status else "Not started"
         self.status = label(f"About {module.minutes} minutes · {status_text}",

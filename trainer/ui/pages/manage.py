@@ -31,7 +31,7 @@ from trainer.ui.manager_charts import BarChart, LineChart
 from trainer.ui.pages.progress import scroll_column, table_view
 from trainer.ui.table_models import MatrixModel, RowsModel
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import FlowLayout, button, label, labelled
+from trainer.ui.widgets import FlowBox, button, label, labelled
 
 ALL = "All"
 
@@ -108,9 +108,7 @@ class ManagePage(QWidget):
     # -- matrix -------------------------------------------------------------------------------
     def _build_matrix(self) -> None:
         page, layout = _tab("manageMatrixScroll", "Team matrix")
-        filter_row = QWidget()
-        filter_row.setObjectName("matrixFilters")
-        filters = FlowLayout(filter_row)
+        filter_row = filters = FlowBox(name="matrixFilters")
         self.team = _combo("matrixTeam", "Team")
         self.role = _combo("matrixRole", "Role")
         self.use_dates = QCheckBox("Completed between")
@@ -138,8 +136,7 @@ class ManagePage(QWidget):
         self.matrix_view.horizontalHeader().setDefaultSectionSize(190)
         self.matrix_view.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.matrix_view, 1)
-        row_widget = QWidget()
-        row = FlowLayout(row_widget)
+        row_widget = row = FlowBox()
         for key, text in (("matrix", "Export matrix…"), ("attempts", "Export attempts…"),
                           ("summary", "Team summary PDF…")):
             widget = button(text, f"export-{key}")
@@ -266,8 +263,7 @@ class ManagePage(QWidget):
         self.learners_model = RowsModel(["Name", "Role", "Team", "Status"])
         self.learners_view = table_view("learnersTable", "Learners", self.learners_model)
         layout.addWidget(self.learners_view, 1)
-        row_widget = QWidget()
-        row = FlowLayout(row_widget)
+        row_widget = row = FlowBox()
         self.archive = button("Archive / restore", "archiveLearner",
                               description="Archive the selected learner, or restore them")
         self.subject_access = button("Export their data…", "subjectAccess",
@@ -337,8 +333,7 @@ class ManagePage(QWidget):
     def _build_records(self) -> None:
         page, layout = _tab("manageRecordsScroll", "Records")
         layout.addWidget(label("Keeping records", role="h2"))
-        row_widget = QWidget()
-        row = FlowLayout(row_widget)
+        row_widget = row = FlowBox()
         self.retention = QSpinBox()
         self.retention.setObjectName("retentionYears")
         self.retention.setAccessibleName("Years to keep records (0 keeps everything)")

@@ -9,7 +9,7 @@ from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import FlowLayout, button, grade_badge, label, scroll_body
+from trainer.ui.widgets import FlowBox, button, grade_badge, label, scroll_body
 
 
 class LinkedText(QTextBrowser):
@@ -57,8 +57,8 @@ class ModulePage(QWidget):
         layout.addLayout(top)
         self.title = label("", role="h1", name="moduleTitle")
         layout.addWidget(self.title)
-        self.badges = FlowLayout()
-        layout.addLayout(self.badges)
+        self.badges = FlowBox(name="moduleJudgements")
+        layout.addWidget(self.badges)
         self.text = LinkedText("moduleText", "Module text")
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         layout.addWidget(self.text, 1)
@@ -67,9 +67,9 @@ class ModulePage(QWidget):
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
         layout.addWidget(self.check_info)
         # Case studies, then the knowledge check, wrapping onto a new line at large text sizes.
-        self.case_row = FlowLayout()
+        self.case_row = FlowBox(name="moduleActions")
         self.case_row.addWidget(self.start_check)
-        layout.addLayout(self.case_row)
+        layout.addWidget(self.case_row)
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
         self.text.case_requested.connect(
@@ -86,10 +86,7 @@ class ModulePage(QWidget):
         module = pack.modules[module_id]
         self.module_id = module_id
         self.title.setText(module.title)
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        self.badges.clear()
         for index, judgement in enumerate(module.judgements):
             self.badges.addWidget(grade_badge(judgement.grade, f"moduleJudgement-{index}",
                                               judgement.area))

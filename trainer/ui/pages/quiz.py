@@ -33,7 +33,7 @@ from trainer.store.db import StoreError
 from trainer.ui.pages.answers import MatchingEditor, OrderingEditor
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowLayout, button, label
+from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowBox, button, label
 
 CONFIDENCE = (("unsure", "Unsure"), ("fairly", "Fairly sure"), ("sure", "Sure"))
 HINTS = {
@@ -123,7 +123,7 @@ class QuizPage(QWidget):
         self.column.addWidget(self.hint)
         self.column.addLayout(self.options_box)
 
-        confidence_row = FlowLayout()
+        self.confidence_row = confidence_row = FlowBox(name="confidenceRow")
         confidence_row.addWidget(label("How sure are you? (optional)", wrap=False))
         self.confidence = QButtonGroup(self)
         self.confidence_buttons: dict[str, QRadioButton] = {}
@@ -134,7 +134,7 @@ class QuizPage(QWidget):
             self.confidence.addButton(radio)
             self.confidence_buttons[key] = radio
             confidence_row.addWidget(radio)
-        self.column.addLayout(confidence_row)
+        self.column.addWidget(confidence_row)
 
         self.feedback_frame = QFrame()
         self.feedback_frame.setObjectName("feedbackFrame")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trainer.services.study import Result
 from trainer.ui.theme import SPACE
-from trainer.ui.widgets import Card, FlowLayout, button, label, scroll_body
+from trainer.ui.widgets import Card, FlowBox, button, label, scroll_body
 
 
 def marks(points: float) -> str:
@@ -68,7 +68,7 @@ class ResultPage(QWidget):
         layout.addWidget(topics)
         self.certificate_note = label("", role="muted", name="certificateNote", selectable=True)
         layout.addWidget(self.certificate_note)
-        row = FlowLayout()  # wraps at large text sizes instead of scrolling sideways
+        row = FlowBox(name="resultActions")  # wraps at large text sizes, never scrolls sideways
         self.save_certificate = button("Save certificate…", "saveCertificate", role="primary",
                                        description="Save your certificate as a PDF file")
         self.retake = button("Retake", "retakeQuiz",
@@ -81,7 +81,7 @@ class ResultPage(QWidget):
         row.addWidget(self.review)
         row.addWidget(self.retake)
         row.addWidget(self.back)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addStretch(1)
         self.save_certificate.clicked.connect(
             lambda: self.certificate_requested.emit(self.result.attempt.id))
