@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self.about_button.clicked.connect(self.show_about)
         self.manager_actions = ManagerActions(self)  # Progress and Manage: wires their signals
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.group.citation_requested.connect(self.show_citation)
+        self.group.glossary_requested.connect(self.show_glossary)
         self._nav_key = "home"
 
         self.appearance.apply()
