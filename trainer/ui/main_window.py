@@ -56,7 +56,7 @@ class _Page:
 
 
 class GlossaryDialog(QDialog):
-    def __init__(self, term, parent=None):
+    def __init__(self, term, parent=None, term_label: dict[str, str] | None = None):
         super().__init__(parent)
         self.setObjectName("glossaryDialog")
         self.setWindowTitle(f"Glossary: {term.term}")
@@ -66,10 +66,9 @@ class GlossaryDialog(QDialog):
         from trainer.ui.pages.module import LinkedText
 
         self.text = LinkedText("glossaryDefinition", "Definition")
-        from trainer.content.markup import to_linked_markdown
+        from trainer.services.lesson import glossary_markdown
 
-        extra = "".join(f" [¶{c}]" for c in term.cites)
-        self.text.setMarkdown(to_linked_markdown(term.definition + extra))
+        self.text.setMarkdown(glossary_markdown(term, term_label))
         layout.addWidget(self.text)
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
@@ -521,8 +520,10 @@ class MainWindow(QMainWindow):
         term = self.pack.glossary.get(term_id) if self.pack else None
         if term is None:
             return
-        dialog = GlossaryDialog(term, self)
+        dialog = GlossaryDialog(term, self,
+                                {tid: t.term for tid, t in self.pack.glossary.items()})
         dialog.text.citation_requested.connect(self.show_citation)
+        dialog.text.glossary_requested.connect(self.show_glossary)  # a term in a definition
         dialog.exec()
 
     def show_about(self) -> None:
