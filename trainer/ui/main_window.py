@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
 
         page = self._add(PractisePage())
         page.start_requested.connect(self.start_practice)
+        page.learn_requested.connect(lambda: self.go("learn"))
         return page
 
     def _make_report(self):
