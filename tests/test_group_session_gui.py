@@ -420,3 +420,19 @@ def test_discussion_prompts_show_citations_as_paragraph_numbers(qtbot, window):
     prompts = console.prompts.text()
     assert "did not always learn from each episode (¶29)" in prompts
     assert "[¶" not in prompts
+
+
+def test_next_step_looks_disabled_on_the_last_step(qtbot, window):
+    from trainer.ui.theme import current_palette
+
+    def fill(widget):
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        return image.pixelColor(image.width() // 2, 5).name()  # above the text, inside the border
+
+    console = open_console(window, "front-door")
+    accent = current_palette().accent.lower()
+    assert console.next.isEnabled() and fill(console.next) == accent
+    console.show_step(len(console.run.steps) - 1)
+    assert not console.next.isEnabled()
+    assert fill(console.next) != accent  # a disabled button must not look like one to press
