@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from tests.gui_helpers import click_link, type_text
 from tests.test_gui_slice import create_learner
@@ -436,3 +436,49 @@ def test_next_step_looks_disabled_on_the_last_step(qtbot, window):
     console.show_step(len(console.run.steps) - 1)
     assert not console.next.isEnabled()
     assert fill(console.next) != accent  # a disabled button must not look like one to press
+
+
+def test_quick_add_fields_have_visible_labels(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    learner = window.services.learners.add("Sam Taylor", "Social worker", "MASH")
+    window.set_learner(learner.id)
+    window.group.unlocked = True
+    window.go("sessions")
+    qtbot.mouseClick(window.group.page.list.plan_button, Qt.LeftButton)
+    plan = window.group.page.plan
+    fields = {"Name": plan.quick_name, "Role": plan.quick_role, "Team": plan.quick_team}
+
+    def label_of(field):
+        found = [w for w in plan.findChildren(QLabel) if w.buddy() is field and w.isVisible()]
+        assert len(found) == 1, f"{field.objectName()} has {len(found)} visible labels"
+        return found[0]
+
+    def check_layout():
+        QApplication.processEvents()
+        for text, field in fields.items():
+            shown = label_of(field)
+            assert shown.text().replace("&", "") == text
+            assert text.lower() in field.accessibleName().lower()  # the name a reader hears
+            # Label and field side by side, never parted onto different lines.
+            top_left = shown.mapTo(plan, shown.rect().topLeft())
+            field_top_left = field.mapTo(plan, field.rect().topLeft())
+            assert top_left.x() < field_top_left.x()
+            assert abs(shown.mapTo(plan, shown.rect().center()).y()
+                       - field.mapTo(plan, field.rect().center()).y()) <= 2
+        scroll = plan.findChild(QScrollArea, "planSessionScroll")
+        assert scroll.horizontalScrollBar().maximum() == 0
+
+    check_layout()
+    # Alt and the underlined letter moves to the field.
+    qtbot.keyClick(plan, Qt.Key_T, Qt.AltModifier)
+    assert plan.quick_team.hasFocus()
+    # At twice the text size the row wraps instead of widening the page.
+    window.appearance.set("light", 200)
+    check_layout()
+    row = plan.findChild(QWidget, "quickAddRow")
+    assert row is not None
+    for child in (plan.quick_name, plan.quick_role, plan.quick_team, plan.quick_add):
+        right = child.mapTo(row, child.rect().topRight()).x()
+        assert right <= row.width(), child.objectName()
+    window.appearance.set("light", 100)
