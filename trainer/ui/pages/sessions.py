@@ -219,7 +219,7 @@ class PlanView(QWidget):
         self.quick_role.setAccessibleName("New attendee's role")
         self.quick_role.setEditable(True)
         self.quick_role.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.quick_role.setMinimumContentsLength(10)
+        self.quick_role.setMinimumContentsLength(14)  # room for its placeholder
         self.quick_role.addItems(ROLES)
         self.quick_role.setCurrentIndex(-1)
         self.quick_role.lineEdit().setPlaceholderText("Choose or type")
