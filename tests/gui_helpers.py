@@ -39,3 +39,20 @@ def type_text(widget, text: str) -> None:
         key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else Qt.Key_unknown
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.NoModifier, ch))
+
+
+def link_targets(browser: QTextBrowser) -> list[str]:
+    """The target of each link a reader sees, in order (a link split into pieces counts once)."""
+    targets: list[str] = []
+    block = browser.document().begin()
+    while block.isValid():
+        previous = ""
+        iterator = block.begin()
+        while not iterator.atEnd():
+            href = iterator.fragment().charFormat().anchorHref()
+            if href and href != previous:
+                targets.append(href)
+            previous = href
+            iterator += 1
+        block = block.next()
+    return targets

@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from tests.gui_helpers import type_text
+from tests.gui_helpers import click_link, type_text
 from tests.test_gui_slice import create_learner
 from trainer.services.session_steps import LETTERS
 from trainer.ui import dialogs
@@ -367,3 +367,118 @@ def test_every_session_control_has_a_name_and_an_accessible_name(qtbot, window, 
     assert unnamed_controls(console) == []
     qtbot.mouseClick(console.mode_buttons["attendee"], Qt.LeftButton)
     assert unnamed_controls(console) == []
+
+
+def open_console(window, module_id: str):
+    """A planned session for one learner, started in the console (the PIN already given)."""
+    learner = window.services.learners.add("Sam Taylor", "Social worker", "MASH")
+    window.set_learner(learner.id)
+    session = window.services.sessions.plan(
+        pack_id=window.pack.id, module_id=module_id, when="2026-12-01 10:00",
+        place="Training room 2", facilitator="Sam Taylor", learner_ids=[learner.id])
+    window.group.unlocked = True
+    window.group.start(session.id)
+    assert window.stack.currentWidget() is window.group.console
+    return window.group.console
+
+
+def test_speaker_notes_show_terms_and_citations_not_markup(qtbot, window):
+    console = open_console(window, "front-door")
+    notes = console.speaker_notes.toPlainText()
+    # The overview's notes: the glossary term in its own words, the citation as a ¶ chip.
+    assert "multi-agency safeguarding hub (MASH)" in notes
+    assert "¶ 12" in notes  # a chip, as on the module page
+    assert "[[" not in notes and "[¶" not in notes
+    for position in range(len(console.run.steps)):
+        console.show_step(position)
+        shown = console.speaker_notes.toPlainText() + console.prompts.text()
+        assert "[[" not in shown and "[¶" not in shown, console.step.title
+
+    # A citation chip opens the report beside the console at that paragraph.
+    console.show_step(0)
+    click_link(qtbot, console.speaker_notes, "cite:12")
+    assert window.stack.currentWidget() is console
+    assert window.panel.isVisible() and window.panel.view.current_id == "12"
+
+    # A term opens its definition.
+    seen = []
+
+    def read():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        dialog.accept()
+
+    QTimer.singleShot(0, read)
+    click_link(qtbot, console.speaker_notes, "glossary:mash")
+    assert seen and "MASH" in seen[0]
+
+
+def test_discussion_prompts_show_citations_as_paragraph_numbers(qtbot, window):
+    console = open_console(window, "missing-rhi")
+    reflect = next(i for i, s in enumerate(console.run.steps) if s.kind == "reflect")
+    console.show_step(reflect)
+    prompts = console.prompts.text()
+    assert "did not always learn from each episode (¶29)" in prompts
+    assert "[¶" not in prompts
+
+
+def test_next_step_looks_disabled_on_the_last_step(qtbot, window):
+    from trainer.ui.theme import current_palette
+
+    def fill(widget):
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        return image.pixelColor(image.width() // 2, 5).name()  # above the text, inside the border
+
+    console = open_console(window, "front-door")
+    accent = current_palette().accent.lower()
+    assert console.next.isEnabled() and fill(console.next) == accent
+    console.show_step(len(console.run.steps) - 1)
+    assert not console.next.isEnabled()
+    assert fill(console.next) != accent  # a disabled button must not look like one to press
+
+
+def test_quick_add_fields_have_visible_labels(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    learner = window.services.learners.add("Sam Taylor", "Social worker", "MASH")
+    window.set_learner(learner.id)
+    window.group.unlocked = True
+    window.go("sessions")
+    qtbot.mouseClick(window.group.page.list.plan_button, Qt.LeftButton)
+    plan = window.group.page.plan
+    fields = {"Name": plan.quick_name, "Role": plan.quick_role, "Team": plan.quick_team}
+
+    def label_of(field):
+        found = [w for w in plan.findChildren(QLabel) if w.buddy() is field and w.isVisible()]
+        assert len(found) == 1, f"{field.objectName()} has {len(found)} visible labels"
+        return found[0]
+
+    def check_layout():
+        QApplication.processEvents()
+        for text, field in fields.items():
+            shown = label_of(field)
+            assert shown.text().replace("&", "") == text
+            assert text.lower() in field.accessibleName().lower()  # the name a reader hears
+            # Label and field side by side, never parted onto different lines.
+            top_left = shown.mapTo(plan, shown.rect().topLeft())
+            field_top_left = field.mapTo(plan, field.rect().topLeft())
+            assert top_left.x() < field_top_left.x()
+            assert abs(shown.mapTo(plan, shown.rect().center()).y()
+                       - field.mapTo(plan, field.rect().center()).y()) <= 2
+        scroll = plan.findChild(QScrollArea, "planSessionScroll")
+        assert scroll.horizontalScrollBar().maximum() == 0
+
+    check_layout()
+    # Alt and the underlined letter moves to the field.
+    qtbot.keyClick(plan, Qt.Key_T, Qt.AltModifier)
+    assert plan.quick_team.hasFocus()
+    # At twice the text size the row wraps instead of widening the page.
+    window.appearance.set("light", 200)
+    check_layout()
+    row = plan.findChild(QWidget, "quickAddRow")
+    assert row is not None
+    for child in (plan.quick_name, plan.quick_role, plan.quick_team, plan.quick_add):
+        right = child.mapTo(row, child.rect().topRight()).x()
+        assert right <= row.width(), child.objectName()
+    window.appearance.set("light", 100)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.gui_helpers import click_link, type_text
+from tests.gui_helpers import click_link, link_targets, type_text
 
 
 def sign_in(window):
@@ -54,6 +54,56 @@ def test_glossary_link_opens_its_definition(qtbot, window):
     QTimer.singleShot(0, read)
     click_link(qtbot, window.module.text, "glossary:mash")
     assert seen and "MASH" in seen[0]
+
+
+def read_glossary(qtbot, window, term_id: str) -> tuple[str, list[str]]:
+    """Open a term from the module page; what its dialog says, and where its links lead."""
+    seen = []
+
+    def read():
+        dialog = QApplication.activeModalWidget()
+        seen.append((dialog.text.toPlainText(), link_targets(dialog.text)))
+        dialog.accept()
+
+    QTimer.singleShot(0, read)
+    click_link(qtbot, window.module.text, f"glossary:{term_id}")
+    assert seen, f"no dialog for {term_id}"
+    return seen[0]
+
+
+def test_glossary_shows_each_citation_once(qtbot, window):
+    sign_in(window)
+    window.open_module("front-door")
+    # Cited in the definition itself: each chip once, not again after it.
+    text, links = read_glossary(qtbot, window, "mash")
+    assert links == ["cite:12", "cite:exec-summary"]
+    assert text.count("¶ 12") == 1 and text.count("¶ executive summary") == 1
+    # Cited partly in the definition: the others follow it, still each once.
+    text, links = read_glossary(qtbot, window, "threshold")
+    assert sorted(links) == ["cite:107", "cite:117", "cite:12"]
+    assert "Also in the report" in text
+
+
+def test_a_term_in_a_definition_opens_its_own_definition(qtbot, window):
+    sign_in(window)
+    window.open_module("permanence-adoption")
+    titles = []
+
+    def inner():
+        dialog = QApplication.activeModalWidget()
+        titles.append(dialog.windowTitle())
+        dialog.accept()
+
+    def outer():
+        dialog = QApplication.activeModalWidget()
+        titles.append(dialog.windowTitle())
+        QTimer.singleShot(0, inner)
+        click_link(qtbot, dialog.text, "glossary:public-law-outline")
+        dialog.accept()
+
+    QTimer.singleShot(0, outer)
+    click_link(qtbot, window.module.text, "glossary:care-proceedings")
+    assert titles == ["Glossary: Care proceedings", "Glossary: Public Law Outline (PLO)"]
 
 
 def test_open_citation_in_the_full_report(qtbot, window):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trainer.content.markup import to_linked_markdown
+from trainer.content.markup import citation_refs, to_linked_markdown
 from trainer.content.pack import ContentPack
 
 if TYPE_CHECKING:  # schema (pydantic) is not imported at start: see trainer/content/cache.py
-    from trainer.content.schema import ModuleSpec
+    from trainer.content.schema import ModuleSpec, TermSpec
 
 
 def _first_sentence(text: str, limit: int = 400) -> str:
@@ -56,3 +56,19 @@ def module_markdown(pack: ContentPack, module: ModuleSpec) -> str:
             f"- **{t.term}**: {' '.join(t.definition.split())}" for t in terms))
     labels = {tid: term.term for tid, term in pack.glossary.items()}
     return to_linked_markdown("\n\n".join(parts), labels)
+
+
+def glossary_markdown(term: TermSpec, term_label: dict[str, str] | None = None) -> str:
+    """A term's definition with each of its citations once: those the definition already cites
+    stay where they are written; the rest of the term's citations follow it."""
+    cited = set(citation_refs(term.definition))
+    rest: list[str] = []
+    for ref in term.cites:
+        ref = ref.strip().lstrip("¶").strip().replace("–", "-")
+        if ref and ref not in cited and ref not in rest:
+            rest.append(ref)
+    text = term.definition.strip()
+    if rest:
+        lead = "Also in the report:" if cited else "In the report:"
+        text += f"\n\n**{lead}** " + " ".join(f"[¶{ref}]" for ref in rest)
+    return to_linked_markdown(text, term_label)

@@ -16,7 +16,7 @@ from trainer.quiz.model import AttemptState, Option, Question, QuizRules
 from trainer.services.errors import UserError
 from trainer.services.study import Feedback
 from trainer.store import Store
-from trainer.store.practice import PracticeSession
+from trainer.store.practice import PracticeSession, QueueEntry
 
 SESSION_SIZE = 10
 PRACTICE_RULES = QuizRules(id="practice", title="Practice", module="", modules=(),
@@ -76,23 +76,27 @@ class PracticeService:
         self.store = store
         self.library = library
 
-    def due(self, learner_id: int, pack_id: str, now: datetime | None = None) -> list[str]:
+    def _queue(self, learner_id: int, pack_id: str) -> list[QueueEntry]:
+        """The queue, less questions the content no longer has (they can never come back), so
+        that what is due, what is queued and when the next is due all agree."""
         pack = self.library.pack(pack_id)
         if pack is None:
             return []
+        return [e for e in self.store.queue(learner_id, pack_id) if e.question_id in pack.questions]
+
+    def due(self, learner_id: int, pack_id: str, now: datetime | None = None) -> list[str]:
         moment = now or _now()
-        return [e.question_id for e in self.store.queue(learner_id, pack_id)
-                if e.question_id in pack.questions
-                and datetime.fromisoformat(e.due_at) <= moment]
+        return [e.question_id for e in self._queue(learner_id, pack_id)
+                if datetime.fromisoformat(e.due_at) <= moment]
 
     def due_count(self, learner_id: int, pack_id: str) -> int:
         return len(self.due(learner_id, pack_id))
 
     def queued_count(self, learner_id: int, pack_id: str) -> int:
-        return len(self.store.queue(learner_id, pack_id))
+        return len(self._queue(learner_id, pack_id))
 
     def next_due(self, learner_id: int, pack_id: str) -> datetime | None:
-        entries = self.store.queue(learner_id, pack_id)
+        entries = self._queue(learner_id, pack_id)
         return min((datetime.fromisoformat(e.due_at) for e in entries), default=None)
 
     def unfinished(self, learner_id: int, pack_id: str) -> PracticeView | None:

@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.content.markup import CITATION, GLOSSARY_LINK, SECTION_LABELS, citation_refs
+from trainer.content.markup import (
+    CITATION,
+    GLOSSARY_LINK,
+    SECTION_LABELS,
+    citation_refs,
+    to_linked_markdown,
+)
 from trainer.content.pack import ContentPack
 from trainer.quiz.draw import draw_questions, option_order
 from trainer.quiz.model import Option, Question, QuestionType
@@ -29,7 +35,7 @@ class Step:
     lead: str = ""  # projector text above the list
     lines: tuple[str, ...] = ()  # projector bullets (or lettered options)
     speaker_notes: str = ""  # Markdown for the console only
-    prompts: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()  # plain text for the console (citations as ¶12)
     question: Question | None = None
     options: tuple[Option, ...] = ()  # a question's options in the order shown
 
@@ -121,7 +127,7 @@ def _case_steps(study: CaseStudySpec) -> list[Step]:
             lead=projector_text(ending.debrief),
             speaker_notes="The best route through the case study ends here. Other routes end "
                           "differently; the module page lets people try them on their own.",
-            prompts=tuple(study.reflect)))
+            prompts=tuple(projector_text(p) for p in study.reflect)))
     return steps
 
 
@@ -175,7 +181,7 @@ def build_steps(pack: ContentPack, module: ModuleSpec, question_count: int,
                           speaker_notes="Invite everyone to note one answer in their CPD log. "
                                         "The session is recorded there as group learning with "
                                         "peer discussion.",
-                          prompts=tuple(module.reflect)))
+                          prompts=tuple(projector_text(p) for p in module.reflect)))
     return steps
 
 
@@ -207,6 +213,13 @@ def reveal_for(pack: ContentPack, step: Step) -> Reveal:
                   pack.attribution)
 
 
+def speaker_notes_markdown(pack: ContentPack, step: Step) -> str:
+    """A step's speaker notes for the console: glossary terms in their own words and citations as
+    ``cite:`` links, as the module page shows them (the notes are written in content markup)."""
+    labels = {tid: term.term for tid, term in pack.glossary.items()}
+    return to_linked_markdown(step.speaker_notes or "No speaker notes for this step.", labels)
+
+
 def letter_for(step: Step, option_id: str) -> str:
     for letter, option in zip(LETTERS, step.options, strict=False):
         if option.id == option_id:
@@ -214,4 +227,5 @@ def letter_for(step: Step, option_id: str) -> str:
     return "?"
 
 
-__all__ = ["CITATION", "Reveal", "Step", "build_steps", "projector_text", "reveal_for"]
+__all__ = ["CITATION", "Reveal", "Step", "build_steps", "projector_text", "reveal_for",
+           "speaker_notes_markdown"]

@@ -40,6 +40,8 @@ class _Built:
 class GroupSessions(QObject):
     certificates_done = Signal(object)  # BatchResult
     status = Signal(str)
+    citation_requested = Signal(str)  # from the console's speaker notes
+    glossary_requested = Signal(str)
     page = _Built()
     console = _Built()
 
@@ -69,6 +71,8 @@ class GroupSessions(QObject):
         self.stack.addWidget(console)
         console.finish_requested.connect(self.finish)
         console.leave_requested.connect(self.show_list)
+        console.citation_requested.connect(self.citation_requested)
+        console.glossary_requested.connect(self.glossary_requested)
         console.error.connect(lambda m: dialogs.show_error(self.window, "Cannot do that", m))
         return console
 

@@ -56,7 +56,7 @@ class _Page:
 
 
 class GlossaryDialog(QDialog):
-    def __init__(self, term, parent=None):
+    def __init__(self, term, parent=None, term_label: dict[str, str] | None = None):
         super().__init__(parent)
         self.setObjectName("glossaryDialog")
         self.setWindowTitle(f"Glossary: {term.term}")
@@ -66,10 +66,9 @@ class GlossaryDialog(QDialog):
         from trainer.ui.pages.module import LinkedText
 
         self.text = LinkedText("glossaryDefinition", "Definition")
-        from trainer.content.markup import to_linked_markdown
+        from trainer.services.lesson import glossary_markdown
 
-        extra = "".join(f" [¶{c}]" for c in term.cites)
-        self.text.setMarkdown(to_linked_markdown(term.definition + extra))
+        self.text.setMarkdown(glossary_markdown(term, term_label))
         layout.addWidget(self.text)
         close = button("Close", "glossaryClose")
         close.clicked.connect(self.accept)
@@ -214,6 +213,8 @@ class MainWindow(QMainWindow):
         self.about_button.clicked.connect(self.show_about)
         self.manager_actions = ManagerActions(self)  # Progress and Manage: wires their signals
         self.group.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.group.citation_requested.connect(self.show_citation)
+        self.group.glossary_requested.connect(self.show_glossary)
         self._nav_key = "home"
 
         self.appearance.apply()
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
 
         page = self._add(PractisePage())
         page.start_requested.connect(self.start_practice)
+        page.learn_requested.connect(lambda: self.go("learn"))
         return page
 
     def _make_report(self):
@@ -519,8 +521,10 @@ class MainWindow(QMainWindow):
         term = self.pack.glossary.get(term_id) if self.pack else None
         if term is None:
             return
-        dialog = GlossaryDialog(term, self)
+        dialog = GlossaryDialog(term, self,
+                                {tid: t.term for tid, t in self.pack.glossary.items()})
         dialog.text.citation_requested.connect(self.show_citation)
+        dialog.text.glossary_requested.connect(self.show_glossary)  # a term in a definition
         dialog.exec()
 
     def show_about(self) -> None:

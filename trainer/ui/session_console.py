@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from trainer.quiz.model import QuestionType
 from trainer.services.answers import HANDS, MODES, PerAttendee, ShowOfHands
 from trainer.services.errors import UserError
-from trainer.services.session_steps import LETTERS, Step, reveal_for
+from trainer.services.session_steps import LETTERS, Step, reveal_for, speaker_notes_markdown
 from trainer.services.sessions import SessionRun, SessionService
 from trainer.ui.audience import AudienceWindow
 from trainer.ui.charts import Bar, BarChart
+from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import Card, button, label, scroll_body
 
@@ -46,6 +47,8 @@ def clock(seconds: int) -> str:
 class ConsolePage(QWidget):
     finish_requested = Signal(int)  # session id
     leave_requested = Signal()
+    citation_requested = Signal(str)  # a paragraph of the report, from the speaker notes
+    glossary_requested = Signal(str)  # a glossary term, from the speaker notes
     error = Signal(str)
 
     def _fit_to_text(self) -> None:
@@ -138,9 +141,8 @@ class ConsolePage(QWidget):
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         notes_layout.addWidget(label("Speaker notes", role="h3"))
-        self.speaker_notes = QTextBrowser()
-        self.speaker_notes.setObjectName("speakerNotes")
-        self.speaker_notes.setAccessibleName("Speaker notes")
+        # Citations open the report beside the console; terms open their definitions.
+        self.speaker_notes = LinkedText("speakerNotes", "Speaker notes")
         self.speaker_notes.setMinimumHeight(60)
         notes_layout.addWidget(self.speaker_notes, 1)
         self.prompts = label("", name="discussionPrompts", selectable=True)
@@ -230,6 +232,8 @@ class ConsolePage(QWidget):
         self.finish_button.clicked.connect(self._finish_clicked)
         self.leave.clicked.connect(self._leave)
         self.reveal_button.clicked.connect(self.reveal)
+        self.speaker_notes.citation_requested.connect(self.citation_requested)
+        self.speaker_notes.glossary_requested.connect(self.glossary_requested)
 
     def _build_collect(self, card: Card) -> None:
         card.body.addWidget(label("Collect answers", role="h3"))
@@ -367,7 +371,7 @@ class ConsolePage(QWidget):
         bullet = "" if step.kind in ("question", "case") else "- "
         screen += [f"{bullet}{line}" for line in step.lines]
         self.step_content.setMarkdown("\n\n".join(screen))
-        self.speaker_notes.setMarkdown(step.speaker_notes or "No speaker notes for this step.")
+        self.speaker_notes.setMarkdown(speaker_notes_markdown(run.pack, step))
         self.prompts.setText("Discussion: " + "  ·  ".join(step.prompts) if step.prompts else "")
         if self.position + 1 < len(run.steps):
             self.next_label.setText(f"Next: {run.steps[self.position + 1].title}")

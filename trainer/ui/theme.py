@@ -180,6 +180,8 @@ def stylesheet(p: Palette, scale: float) -> str:
     QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
         border-color: {p.accent}; font-weight: 600; }}
     QPushButton[role="primary"]:focus {{ border: 3px solid {p.focus}; }}
+    QPushButton[role="primary"]:disabled {{ background: {p.surface}; color: {p.muted};
+        border: 1px dashed {p.border}; }}
     QPushButton[role="link"] {{ background: transparent; border: none; color: {p.accent};
         text-decoration: underline; padding: 2px; }}
     QPushButton[role="link"]:focus {{ border: 2px solid {p.focus}; }}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,7 +27,7 @@ from trainer.services.learners import ROLES, clean_field
 from trainer.services.sessions import DEFAULT_QUESTIONS, STATUS_TITLES, SessionService, when_text
 from trainer.store.sessions import Session
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, button, label
+from trainer.ui.widgets import Card, FlowLayout, button, label, labelled
 
 EMPTY = "No sessions yet — plan one for your next team meeting"
 
@@ -210,29 +211,35 @@ class PlanView(QWidget):
         people.body.addWidget(error)
 
         people.body.addWidget(label("Add someone quickly", role="h3"))
-        quick = QHBoxLayout()
         self.quick_name = QLineEdit()
         self.quick_name.setObjectName("quickName")
         self.quick_name.setAccessibleName("New attendee's name")
-        self.quick_name.setPlaceholderText("Name")
         self.quick_role = QComboBox()
         self.quick_role.setObjectName("quickRole")
         self.quick_role.setAccessibleName("New attendee's role")
         self.quick_role.setEditable(True)
         self.quick_role.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.quick_role.setMinimumContentsLength(10)
+        self.quick_role.setMinimumContentsLength(14)  # room for its placeholder
         self.quick_role.addItems(ROLES)
         self.quick_role.setCurrentIndex(-1)
-        self.quick_role.lineEdit().setPlaceholderText("Role")
+        self.quick_role.lineEdit().setPlaceholderText("Choose or type")
         self.quick_team = QLineEdit()
         self.quick_team.setObjectName("quickTeam")
         self.quick_team.setAccessibleName("New attendee's team")
-        self.quick_team.setPlaceholderText("Team")
         self.quick_add = button("Add", "quickAdd", accessible="Add this person and invite them")
-        for widget in (self.quick_name, self.quick_role, self.quick_team):
-            quick.addWidget(widget, 2)
+        # Each field with its visible label (its buddy), wrapping onto more lines at large text.
+        quick_row = QWidget()
+        quick_row.setObjectName("quickAddRow")
+        quick = FlowLayout(quick_row)
+        self.quick_labels = {}
+        for key, text, widget in (("name", "&Name", self.quick_name),
+                                  ("role", "&Role", self.quick_role),
+                                  ("team", "&Team", self.quick_team)):
+            group = labelled(text, widget)
+            self.quick_labels[key] = group.findChild(QLabel)
+            quick.addWidget(group)
         quick.addWidget(self.quick_add)
-        people.body.addLayout(quick)
+        people.body.addWidget(quick_row)
         self.quick_error = label("", role="error", name="quickError")
         self.quick_error.hide()
         people.body.addWidget(self.quick_error)
