@@ -27,7 +27,7 @@ from trainer.services.learners import ROLES, clean_field
 from trainer.services.sessions import DEFAULT_QUESTIONS, STATUS_TITLES, SessionService, when_text
 from trainer.store.sessions import Session
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, FlowLayout, button, label, labelled
+from trainer.ui.widgets import Card, FlowBox, button, label, labelled
 
 EMPTY = "No sessions yet — plan one for your next team meeting"
 
@@ -228,9 +228,7 @@ class PlanView(QWidget):
         self.quick_team.setAccessibleName("New attendee's team")
         self.quick_add = button("Add", "quickAdd", accessible="Add this person and invite them")
         # Each field with its visible label (its buddy), wrapping onto more lines at large text.
-        quick_row = QWidget()
-        quick_row.setObjectName("quickAddRow")
-        quick = FlowLayout(quick_row)
+        quick_row = quick = FlowBox(name="quickAddRow")
         self.quick_labels = {}
         for key, text, widget in (("name", "&Name", self.quick_name),
                                   ("role", "&Role", self.quick_role),
