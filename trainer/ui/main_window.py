@@ -37,6 +37,15 @@ from trainer.ui.widgets import FlowBox, PageStack, button, label
 NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("sessions", "Group sessions"), ("progress", "Progress"), ("report", "The report"),
        ("manage", "Manage"), ("settings", "Settings"))
+# The sidebar section each page belongs to, so the sidebar shows where you are however you got
+# there (a module opened from Home, a session resumed when the app starts).
+SECTION_OF_PAGE = {
+    "homePage": "home", "learnPage": "learn", "modulePage": "learn", "quizPage": "learn",
+    "resultPage": "learn", "reviewPage": "learn", "caseStudyPage": "learn",
+    "practisePage": "practise", "sessionsPage": "sessions", "consolePage": "sessions",
+    "progressPage": "progress", "reportPage": "report", "managePage": "manage",
+    "settingsPage": "settings",
+}
 
 
 class _Page:
@@ -208,6 +217,9 @@ class MainWindow(QMainWindow):
 
         # -- wire -----------------------------------------------------------------------------
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack.currentChanged.connect(self._sync_nav)
+        self.nav.itemClicked.connect(self._nav_again)  # the section you are in: back to its start
+        self.nav.itemActivated.connect(self._nav_again)
         self.switch_learner.clicked.connect(self.show_welcome)
         self.backups_button.clicked.connect(self.show_backups)
         self.about_button.clicked.connect(self.show_about)
@@ -417,6 +429,31 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)
                     return  # _nav_changed shows the page
         self._show_page(key)
+
+    def _sync_nav(self, _index: int) -> None:
+        page = self.stack.currentWidget()
+        key = SECTION_OF_PAGE.get(page.objectName()) if page is not None else None
+        if key is None:
+            return
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() != row:
+                    self.nav.blockSignals(True)  # the page is already shown
+                    self.nav.setCurrentRow(row)
+                    self.nav.blockSignals(False)
+                    self.nav.viewport().update()
+                self._nav_key = key
+                return
+
+    def _nav_again(self, item) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        page = self.stack.currentWidget()
+        main = {"home": "homePage", "learn": "learnPage", "practise": "practisePage",
+                "progress": "progressPage", "report": "reportPage", "manage": "managePage",
+                "settings": "settingsPage"}.get(key)  # not sessions: a plan half filled in
+        if (main and item is self.nav.currentItem() and page is not None
+                and page.objectName() != main):
+            self._show_page(key)
 
     def _nav_changed(self, current, _previous) -> None:
         if current is not None:

@@ -104,7 +104,7 @@ class QuizPage(QWidget):
         self.time_row.hide()
         outer.addWidget(self.time_row)
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setObjectName("questionScroll")
         scroll.setAccessibleName("Question and feedback")
         scroll.setWidgetResizable(True)
@@ -371,6 +371,12 @@ class QuizPage(QWidget):
             self.feedback_text.clear()
             self.feedback_frame.show()
         self.next.setFocus()
+        # At large text sizes the feedback starts below the fold: bring its verdict into view.
+        QTimer.singleShot(0, self._reveal_feedback)
+
+    def _reveal_feedback(self) -> None:
+        if self.feedback_frame.isVisible():
+            self.scroll.ensureWidgetVisible(self.verdict, 0, SPACE["xl"])
 
     def _show_feedback(self, feedback: Feedback) -> None:
         if feedback.correct:

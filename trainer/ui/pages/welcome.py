@@ -44,7 +44,7 @@ class WelcomePage(QWidget):
         column.addWidget(self.intro)
 
         self.pick_card = Card("pickLearnerCard")
-        self.pick_card.body.addWidget(label("Who is studying?", role="h2"))
+        self.pick_card.body.addWidget(label("Choose your name", role="h2"))
         self.learner_list = QListWidget()
         self.learner_list.setObjectName("learnerList")
         self.learner_list.setAccessibleName("Learners on this computer")
