@@ -28,3 +28,17 @@ def test_feedback_scrolls_into_view_at_200_percent(qtbot, window):
     qtbot.waitUntil(verdict_in_view, timeout=3000)
     assert quiz.scroll.verticalScrollBar().value() > 0  # it had to scroll to get there
     apply_theme(make_app(), "light", 1.0)
+
+
+def test_sidebar_gives_its_room_back_when_text_gets_smaller(qtbot, window):
+    """Ctrl+0 after 200%: the sidebar narrows again and the page starts right beside it."""
+    create_learner(qtbot, window, "Sam Ahmed")
+    window.resize(1280, 820)
+    window.appearance.set("light", 200)
+    qtbot.wait(50)
+    wide = window.splitter.sizes()[0]
+    qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
+    qtbot.wait(50)
+    assert window.services.settings.text_size == 100
+    assert window.splitter.sizes()[0] <= window.sidebar.maximumWidth() < wide
+    assert window.stack.geometry().left() <= window.sidebar.maximumWidth() + 12

@@ -99,3 +99,35 @@ def test_ui_audit_command_finds_nothing_on_any_screen(tmp_path, qapp):
     settings = next(s for s in report["screens"] if s["name"] == "settings")
     assert settings["tab_order"][:3] == ["settingsScroll", "textSize", "themeChoice"]
     assert report["skipped"] == []
+
+
+def test_audit_checks_every_other_row_of_a_table(qtbot, tmp_path, qapp):
+    """Dark text settings with a pale alternate row: the rows in between cannot be read."""
+    from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    apply_theme(qapp, "dark", 1.0)
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    model = QStandardItemModel(4, 1)
+    for row in range(4):
+        model.setItem(row, 0, QStandardItem(f"Module {row}"))
+    table = QTableView()
+    table.setObjectName("stripes")
+    table.setAccessibleName("Stripes")
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    layout.addWidget(table)
+    root.show()
+    qtbot.waitExposed(root)
+    audit = Audit(tmp_path)
+    check(audit, root, "stripes", "dark-100", 1.0)
+    assert not [f for f in audit.findings if f["kind"] == "contrast"]  # the theme's stripes pass
+    palette = table.palette()
+    palette.setColor(QPalette.AlternateBase, QColor("#f7f7f7"))  # Qt's default, a pale grey
+    table.setPalette(palette)
+    check(audit, root, "stripes", "dark-100", 1.0)
+    found = [f for f in audit.findings if f["kind"] == "contrast"]
+    assert found and "every other row" in found[0]["problem"]
+    apply_theme(qapp, "light", 1.0)

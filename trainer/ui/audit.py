@@ -197,12 +197,16 @@ def _check_contrast(audit: Audit, widget: QWidget, screen: str, variant: str) ->
         fg, bg = palette.color(palette.ColorRole.Text), palette.color(palette.ColorRole.Base)
     else:
         return
-    ratio = contrast_ratio(fg.name(), bg.name())
+    pairs = [(fg, bg, "")]
+    if isinstance(widget, QAbstractItemView) and widget.alternatingRowColors():
+        pairs.append((fg, palette.color(palette.ColorRole.AlternateBase), " (every other row)"))
     minimum = 3.0 if _large(widget.font()) else 4.5
-    if ratio < minimum:
-        audit.find(screen, variant, "contrast", widget,
-                   f"text {fg.name()} on {bg.name()} is {ratio:.2f}:1, under {minimum}:1",
-                   ratio=round(ratio, 2), minimum=minimum)
+    for fore, back, where in pairs:
+        ratio = contrast_ratio(fore.name(), back.name())
+        if ratio < minimum:
+            audit.find(screen, variant, "contrast", widget,
+                       f"text {fore.name()} on {back.name()}{where} is {ratio:.2f}:1, under "
+                       f"{minimum}:1", ratio=round(ratio, 2), minimum=minimum)
 
 
 def _scroll_content(widget: QWidget) -> QWidget | None:

@@ -504,6 +504,15 @@ class MainWindow(QMainWindow):
         needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 2 * SPACE["s"] + 8
         self.sidebar.setMinimumWidth(max(190, needed))
         self.sidebar.setMaximumWidth(max(260, needed + 40))
+        # The splitter keeps the sidebar's old width after the text gets smaller: give the page
+        # back what the sidebar no longer needs.
+        sizes = self.splitter.sizes()
+        if sizes and sum(sizes) > 0:
+            side = min(max(sizes[0], self.sidebar.minimumWidth()), self.sidebar.maximumWidth())
+            if side != sizes[0] and len(sizes) > 1:
+                sizes[1] += sizes[0] - side
+                sizes[0] = side
+                self.splitter.setSizes(sizes)
         # Hidden pages keep size hints from the old text size until told; the stack's minimum
         # is the largest of them, so refresh them all (only those built so far).
         for index in range(self.stack.count()):

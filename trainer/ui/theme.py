@@ -37,20 +37,21 @@ class Palette:
     warn: str
     bad: str
     highlight: str
+    alternate: str  # every other row of a table
 
 
 LIGHT = Palette("light", window="#f4f6f8", surface="#ffffff", sidebar="#e9eef2", text="#1b262e",
                 muted="#4a5a66", accent="#1f5f7a", accent_text="#ffffff", border="#6e7c88",
                 focus="#b3400a", good="#1e6b3a", warn="#8a4b00", bad="#a32020",
-                highlight="#fff1b8")
+                highlight="#fff1b8", alternate="#eef2f5")
 DARK = Palette("dark", window="#15191d", surface="#1f252b", sidebar="#1a1f24", text="#e8edf1",
                muted="#b3c0ca", accent="#7cc4e0", accent_text="#0e1a20", border="#7d8b96",
                focus="#ffb26b", good="#7fd39a", warn="#f2c46d", bad="#ff9c9c",
-               highlight="#4d4210")
+               highlight="#4d4210", alternate="#283038")
 HIGH_CONTRAST = Palette("high-contrast", window="#000000", surface="#000000", sidebar="#000000",
                         text="#ffffff", muted="#ffffff", accent="#ffff00", accent_text="#000000",
                         border="#ffffff", focus="#00ffff", good="#00ff00", warn="#ffff00",
-                        bad="#ff6b6b", highlight="#333300")
+                        bad="#ff6b6b", highlight="#333300", alternate="#1c1c1c")
 THEMES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
 THEME_CHOICES = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"),
                  ("high-contrast", "High contrast"))
@@ -60,7 +61,7 @@ TEXT_SIZES = (100, 110, 125, 150, 175, 200)
 # control boundaries, focus indicators and state (1.4.11).
 THEME_PAIRS = (
     *((fg, bg, 4.5) for fg in ("text", "muted") for bg in ("window", "surface", "sidebar")),
-    ("text", "highlight", 4.5),
+    ("text", "highlight", 4.5), ("text", "alternate", 4.5), ("muted", "alternate", 4.5),
     ("accent", "window", 4.5), ("accent", "surface", 4.5), ("accent_text", "accent", 4.5),
     *((fg, bg, 4.5) for fg in ("good", "warn", "bad") for bg in ("window", "surface")),
     *(("border", bg, 3.0) for bg in ("window", "surface", "sidebar")),
@@ -225,8 +226,8 @@ def stylesheet(p: Palette, scale: float) -> str:
     QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
         selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
     QTableView, QListView, QTreeView {{ background: {p.surface}; border: 1px solid {p.border};
-        gridline-color: {p.border}; selection-background-color: {p.accent};
-        selection-color: {p.accent_text}; }}
+        alternate-background-color: {p.alternate}; gridline-color: {p.border};
+        selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
     QTableView:focus, QListView:focus, QTreeView:focus {{ border: 2px solid {p.focus}; }}
     QHeaderView::section {{ background: {p.sidebar}; color: {p.text}; border: none;
         border-bottom: 1px solid {p.border}; padding: {SPACE['xs']}px {SPACE['s']}px;
@@ -255,6 +256,7 @@ def apply_theme(app: QApplication, name: str = "light", scale: float = 1.0) -> N
     palette.setColor(QPalette.Window, QColor(p.window))
     palette.setColor(QPalette.WindowText, QColor(p.text))
     palette.setColor(QPalette.Base, QColor(p.surface))
+    palette.setColor(QPalette.AlternateBase, QColor(p.alternate))
     palette.setColor(QPalette.Text, QColor(p.text))
     palette.setColor(QPalette.Button, QColor(p.surface))
     palette.setColor(QPalette.ButtonText, QColor(p.text))
