@@ -446,12 +446,21 @@ def _audit_pages(app: QApplication, window, shoot, audit: Audit, variant_row) ->
         if window.panel.isVisible():
             audit.screens[-1].tab_order += check(audit, window.panel, name, variant, scale)
 
+    from trainer.ui.main_window import SECTION_OF_PAGE
+
+    if getattr(window, "group", None) is not None:
+        window.group.unlocked = True  # Manage and Group sessions; the PIN dialog has a sample
     _reset(app, window)
     chrome_checked = False
     for row in range(window.nav.count()):
         _reset(app, window)
         key = window.nav.item(row).data(Qt.UserRole)
         window.go(key)
+        shown = window.stack.currentWidget()
+        if SECTION_OF_PAGE.get(shown.objectName() if shown else "") != key:
+            audit.find(str(key), variant, "keyboard", None,
+                       f"the sidebar's {key!r} did not open its page "
+                       f"({shown.objectName() if shown else 'nothing'} is shown)")
         page_screen(str(key))
         if not chrome_checked:
             for part in (window.sidebar, window.findChild(QWidget, "header")):

@@ -135,6 +135,9 @@ class ManagePage(QWidget):
         self.matrix_view.setTextElideMode(Qt.ElideRight)
         self.matrix_view.horizontalHeader().setDefaultSectionSize(190)
         self.matrix_view.horizontalHeader().setStretchLastSection(False)
+        # A module title longer than its column shows its start (the full title is its tooltip).
+        self.matrix_view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.matrix_view, 1)
         row_widget = row = FlowBox()
         for key, text in (("matrix", "Export matrix…"), ("attempts", "Export attempts…"),
