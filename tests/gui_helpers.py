@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 
 def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
@@ -56,3 +56,20 @@ def link_targets(browser: QTextBrowser) -> list[str]:
             iterator += 1
         block = block.next()
     return targets
+
+
+def modal_titles(action, then=None) -> list[str]:
+    """Run ``action``, which opens a modal dialog; note its title and close it (after calling
+    ``then(dialog)``, if given, while it is open). Returns the titles seen."""
+    titles: list[str] = []
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        titles.append(dialog.windowTitle())
+        if then is not None:
+            then(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, read)
+    action()
+    return titles

@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from tests.gui_helpers import click_link, type_text
+from tests.gui_helpers import click_link, modal_titles, type_text
 from tests.test_gui_slice import create_learner
 from trainer.quiz.model import QuestionType
 from trainer.services.session_steps import LETTERS
@@ -407,15 +407,7 @@ def test_speaker_notes_show_terms_and_citations_not_markup(qtbot, window):
     assert window.panel.isVisible() and window.panel.view.current_id == "12"
 
     # A term opens its definition.
-    seen = []
-
-    def read():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog.windowTitle())
-        dialog.accept()
-
-    QTimer.singleShot(0, read)
-    click_link(qtbot, console.speaker_notes, "glossary:mash")
+    seen = modal_titles(lambda: click_link(qtbot, console.speaker_notes, "glossary:mash"))
     assert seen and "MASH" in seen[0]
 
 

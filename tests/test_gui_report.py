@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.gui_helpers import click_link, link_targets, type_text
+from tests.gui_helpers import click_link, link_targets, modal_titles, type_text
 
 
 def sign_in(window):
@@ -44,15 +44,7 @@ def test_browse_and_search_the_report(qtbot, window):
 def test_glossary_link_opens_its_definition(qtbot, window):
     sign_in(window)
     window.open_module("front-door")
-    seen = []
-
-    def read():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog.windowTitle())
-        dialog.accept()
-
-    QTimer.singleShot(0, read)
-    click_link(qtbot, window.module.text, "glossary:mash")
+    seen = modal_titles(lambda: click_link(qtbot, window.module.text, "glossary:mash"))
     assert seen and "MASH" in seen[0]
 
 
@@ -87,23 +79,12 @@ def test_glossary_shows_each_citation_once(qtbot, window):
 def test_a_term_in_a_definition_opens_its_own_definition(qtbot, window):
     sign_in(window)
     window.open_module("permanence-adoption")
-    titles = []
-
-    def inner():
-        dialog = QApplication.activeModalWidget()
-        titles.append(dialog.windowTitle())
-        dialog.accept()
-
-    def outer():
-        dialog = QApplication.activeModalWidget()
-        titles.append(dialog.windowTitle())
-        QTimer.singleShot(0, inner)
-        click_link(qtbot, dialog.text, "glossary:public-law-outline")
-        dialog.accept()
-
-    QTimer.singleShot(0, outer)
-    click_link(qtbot, window.module.text, "glossary:care-proceedings")
-    assert titles == ["Glossary: Care proceedings", "Glossary: Public Law Outline (PLO)"]
+    inner: list[str] = []
+    outer = modal_titles(
+        lambda: click_link(qtbot, window.module.text, "glossary:care-proceedings"),
+        then=lambda dialog: inner.extend(modal_titles(
+            lambda: click_link(qtbot, dialog.text, "glossary:public-law-outline"))))
+    assert outer + inner == ["Glossary: Care proceedings", "Glossary: Public Law Outline (PLO)"]
 
 
 def test_open_citation_in_the_full_report(qtbot, window):
