@@ -42,3 +42,24 @@ def test_sidebar_gives_its_room_back_when_text_gets_smaller(qtbot, window):
     assert window.services.settings.text_size == 100
     assert window.splitter.sizes()[0] <= window.sidebar.maximumWidth() < wide
     assert window.stack.geometry().left() <= window.sidebar.maximumWidth() + 12
+
+
+def test_table_columns_are_measured_again_at_200_percent(qtbot, window):
+    """A finished date that fitted its column at 100% is not cut to '2026-11…' at 200%."""
+    create_learner(qtbot, window, "Sam Ahmed")
+    window.start_check("front-door")
+    quiz = window.quiz
+    while quiz.view.state.finished is False and quiz.view.current is not None:
+        quiz.choose(1)
+        qtbot.keyClick(quiz, Qt.Key_Return)
+        qtbot.keyClick(quiz, Qt.Key_Return)
+    window.go("progress")
+    progress = window.progress
+    progress.tabs.setCurrentIndex(1)
+    view = progress.attempts_view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    window.appearance.set("light", 200)
+    progress.tabs.setCurrentIndex(0)
+    progress.tabs.setCurrentIndex(1)  # the tab is shown again at the new size
+    qtbot.waitUntil(lambda: view.columnWidth(0) >= view.sizeHintForColumn(0), timeout=3000)
+    window.appearance.set("light", 100)

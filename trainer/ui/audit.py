@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -445,6 +446,19 @@ def _audit_pages(app: QApplication, window, shoot, audit: Audit, variant_row) ->
         shoot(window, name, "page", page)
         if window.panel.isVisible():
             audit.screens[-1].tab_order += check(audit, window.panel, name, variant, scale)
+        # Every tab of the page too: a hidden tab's controls are not checked with the first.
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisibleTo(page):
+                continue
+            first = tabs.currentIndex()
+            for index in range(tabs.count()):
+                if index == first:
+                    continue
+                tabs.setCurrentIndex(index)
+                _settle(app)
+                slug = re.sub(r"[^a-z0-9]+", "-", tabs.tabText(index).lower()).strip("-")
+                shoot(window, f"{name}-{slug}", "page", page)
+            tabs.setCurrentIndex(first)
 
     from trainer.ui.main_window import SECTION_OF_PAGE
 

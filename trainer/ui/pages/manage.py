@@ -47,8 +47,7 @@ def _combo(name: str, accessible: str) -> QComboBox:
 def _tab(name: str, accessible: str) -> tuple[QScrollArea, QVBoxLayout]:
     """A tab's page that scrolls when the window is short for it (at large text sizes), so its
     table keeps a usable height instead of being squeezed to a line."""
-    scroll, layout = scroll_column(name)
-    scroll.setAccessibleName(accessible)
+    scroll, layout = scroll_column(name, accessible)
     layout.setContentsMargins(0, SPACE["m"], SPACE["s"], 0)
     return scroll, layout
 
@@ -206,7 +205,7 @@ class ManagePage(QWidget):
 
     # -- training needs -----------------------------------------------------------------------
     def _build_needs(self) -> None:
-        scroll, column = scroll_column("trainingNeeds")
+        scroll, column = scroll_column("trainingNeeds", "Training needs")
         row = QHBoxLayout()
         row.addWidget(label("Team", wrap=False))
         self.needs_team = _combo("needsTeam", "Team for training needs")
@@ -241,7 +240,7 @@ class ManagePage(QWidget):
 
     # -- charts -------------------------------------------------------------------------------
     def _build_charts(self) -> None:
-        scroll, column = scroll_column("manageCharts")
+        scroll, column = scroll_column("manageCharts", "Charts")
         column.addWidget(label("Modules passed over time (all learners, cumulative)", role="h3"))
         self.completion_chart = LineChart("completionChart", "Modules passed over time")
         column.addWidget(self.completion_chart)

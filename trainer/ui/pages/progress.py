@@ -6,7 +6,8 @@ nothing is only in memory; "Save" is there for people who expect one, and confir
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -25,8 +26,40 @@ from trainer.ui.theme import SPACE
 from trainer.ui.widgets import Card, button, label
 
 
+class TableView(QTableView):
+    """A table whose columns are measured again when the text size changes, so a header or a
+    date set at 100% is not cut off at 200%."""
+
+    _refit = False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._refit = True  # measured when next shown (a hidden tab has no width yet)
+            QTimer.singleShot(0, self._fit_if_shown)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_if_shown)
+
+    def _fit_if_shown(self) -> None:
+        if shiboken6.isValid(self) and self._refit and self.isVisible():
+            self._refit = False
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        if not shiboken6.isValid(self) or self.model() is None:
+            return
+        columns = self.model().columnCount()
+        stretch = self.horizontalHeader().stretchLastSection()
+        widest = max(200, self.viewport().width() // 2)
+        for column in range(columns - 1 if stretch else columns):
+            self.resizeColumnToContents(column)
+            self.setColumnWidth(column, min(self.columnWidth(column), widest))
+
+
 def table_view(name: str, accessible: str, model) -> QTableView:
-    view = QTableView()
+    view = TableView()
     view.setObjectName(name)
     view.setAccessibleName(accessible)
     view.setModel(model)
@@ -39,9 +72,11 @@ def table_view(name: str, accessible: str, model) -> QTableView:
     return view
 
 
-def scroll_column(name: str) -> tuple[QScrollArea, QVBoxLayout]:
+def scroll_column(name: str, accessible: str) -> tuple[QScrollArea, QVBoxLayout]:
+    """A tab's column that scrolls; ``accessible`` is what a screen reader calls it."""
     scroll = QScrollArea()
     scroll.setObjectName(name)
+    scroll.setAccessibleName(accessible)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.NoFrame)
     inner = QWidget()
@@ -115,7 +150,7 @@ class ProgressPage(QWidget):
         self.attempts_view = table_view("progressAttempts", "My attempts", self.attempts_model)
         self.tabs.addTab(self.attempts_view, "Attempts")
 
-        cert_scroll, self.cert_column = scroll_column("progressCertificates")
+        cert_scroll, self.cert_column = scroll_column("progressCertificates", "Your certificates")
         self.tabs.addTab(cert_scroll, "Certificates")
 
         cpd = QWidget()
@@ -136,7 +171,7 @@ class ProgressPage(QWidget):
             row.addWidget(widget)
         row.addWidget(self.saved_note, 1)
         cpd_layout.addLayout(row)
-        cpd_scroll, self.cpd_column = scroll_column("cpdEntries")
+        cpd_scroll, self.cpd_column = scroll_column("cpdEntries", "CPD log entries")
         cpd_layout.addWidget(cpd_scroll, 1)
         self.tabs.addTab(cpd, "CPD log")
         self.cpd_cards: dict[int, CpdEntryCard] = {}
