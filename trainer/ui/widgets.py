@@ -153,6 +153,19 @@ def scroll_body(page: QWidget, name: str, accessible: str) -> QWidget:
     return inner
 
 
+def reading_column(page: QWidget, name: str, accessible: str, back: QWidget) -> QVBoxLayout:
+    """The column of a page read top to bottom (a module, a case study): in a scroll area, with
+    the link back where it came from alone on the first line. Returns the column to add to."""
+    column = QVBoxLayout(scroll_body(page, name, accessible))
+    column.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
+    column.setSpacing(SPACE["s"])
+    top = QHBoxLayout()
+    top.addWidget(back)
+    top.addStretch(1)
+    column.addLayout(top)
+    return column
+
+
 def labelled(text: str | None, field: QWidget, *more) -> QWidget:
     """A label and its field kept together on one line (``more``: further texts and fields), so
     a wrapping row of filters never parts a label from what it names. The label is the field's
