@@ -19,23 +19,7 @@ PREFIX=/opt/$NAME
 say() { printf '%s\n' "package: $*"; }
 
 # -- 1. tools ------------------------------------------------------------------------------------
-missing=""
-for p in binutils dpkg desktop-file-utils appstream; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  case "$status" in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
-done
-if [ -n "$missing" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    say "installing$missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
-  else
-    echo "package: these Debian packages are missing:$missing" >&2
-    echo "Install them with:  sudo apt-get install -y$missing" >&2
-    command -v objdump >/dev/null 2>&1 || exit 1   # binutils is required; the rest are checks
-  fi
-fi
+sh scripts/system-deps.sh package
 sh scripts/system-deps.sh run
 "$PY" -m pip install --quiet "pyinstaller>=6.10,<7"
 VERSION=$("$PY" -c 'import trainer; print(trainer.__version__)')

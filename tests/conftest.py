@@ -43,16 +43,9 @@ def services(tmp_path, library):
 
 @pytest.fixture
 def window(qtbot, services):
-    from trainer.ui.app import make_app
-    from trainer.ui.main_window import MainWindow
-    from trainer.ui.theme import apply_theme
+    from tests.gui_helpers import open_window
 
-    apply_theme(make_app())
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_window(qtbot, services)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,20 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 
+def open_window(qtbot, services):
+    """The real main window over ``services``, themed, shown and exposed."""
+    from trainer.ui.app import make_app
+    from trainer.ui.main_window import MainWindow
+    from trainer.ui.theme import apply_theme
+
+    apply_theme(make_app())
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
     """Scroll to the link with this target and click it with the mouse."""
     document = browser.document()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui_helpers import click_link
+from tests.gui_helpers import click_link, open_window
 from tests.test_gui_slice import create_learner
 from trainer.quiz.model import QuestionType
 
@@ -33,19 +33,6 @@ def mini_services(tmp_path, mini_library):
     svc = Services.build(Store.open(tmp_path / "data" / "trainer.db"), mini_library)
     yield svc
     svc.close()
-
-
-def open_window(qtbot, services):
-    from trainer.ui.app import make_app
-    from trainer.ui.main_window import MainWindow
-    from trainer.ui.theme import apply_theme
-
-    apply_theme(make_app())
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture

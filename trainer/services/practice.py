@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from trainer.content.library import Library
-from trainer.content.pack import ContentPack
 from trainer.quiz import schedule, scoring
-from trainer.quiz.draw import option_order
-from trainer.quiz.model import AttemptState, Option, Question, QuizRules
+from trainer.quiz.model import AttemptState, QuizRules
 from trainer.services.errors import UserError
-from trainer.services.study import Feedback
+from trainer.services.study import AttemptView, Feedback
 from trainer.store import Store
 from trainer.store.practice import PracticeSession, QueueEntry
 
@@ -32,23 +30,13 @@ def _iso(moment: datetime) -> str:
 
 
 @dataclass
-class PracticeView:
-    """A practice session, with the same shape the quiz page reads from an attempt."""
+class PracticeView(AttemptView):
+    """A practice session, which the quiz page reads as it reads an attempt: the session has the
+    attempt's id, seed and questions, so the question in hand and the options' order come the
+    same way."""
 
     attempt: PracticeSession
-    pack: ContentPack
-    rules: QuizRules
-    questions: list[Question]
-    state: AttemptState
     kind: str = "practice"
-
-    @property
-    def current(self) -> Question | None:
-        index = self.state.current_index
-        return self.questions[index] if index < len(self.questions) else None
-
-    def options(self, question: Question) -> list[Option]:
-        return option_order(question, self.attempt.seed, self.rules.shuffle_options)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.store.records import now_iso
+from trainer.store.records import Response, now_iso
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,13 @@ class PracticeSession:
 
 
 @dataclass(frozen=True)
-class PracticeResponse:
-    session_id: int
-    question_id: str
-    position: int
-    answer: tuple[str, ...]
-    points: float
-    correct: bool
-    confidence: str | None
-    answered_at: str
+class PracticeResponse(Response):
+    """An answer in a practice session: a Response whose attempt_id is the session's id (read
+    it as session_id), so the feedback on a practice answer holds a Response like any other."""
+
+    @property
+    def session_id(self) -> int:
+        return self.attempt_id
 
 
 _RUN = "id, learner_id, pack_id, module_id, case_id, started_at, finished_at, ending_id, score"

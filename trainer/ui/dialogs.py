@@ -64,6 +64,16 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, filter_text: str
     return Path(dialog.selectedFiles()[0])
 
 
+def ask_save_path_with_suffix(parent: QWidget, title: str, suggested: Path, filter_text: str,
+                              suffix: str) -> Path | None:
+    """ask_save_path, with ``suffix`` (".pdf") put in place of the typed name's suffix when that
+    is another one or none, so the file opens in the right program."""
+    path = ask_save_path(parent, title, suggested, filter_text)
+    if path is not None and path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
+    return path
+
+
 def error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
     box.setObjectName("errorMessage")

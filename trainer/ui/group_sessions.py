@@ -204,12 +204,10 @@ class GroupSessions(QObject):
         session = self.services.sessions.session(session_id)
         suggested = Path.home() / (f"session-report-{safe_filename(session.title, 30)}-"
                                    f"{session.scheduled_for[:10]}.pdf")
-        path = dialogs.ask_save_path(self.window, "Save the session report", suggested,
-                                     "PDF files (*.pdf)")
+        path = dialogs.ask_save_path_with_suffix(self.window, "Save the session report", suggested,
+                                                 "PDF files (*.pdf)", ".pdf")
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
         try:
             saved = save_session_report(self.services.sessions, session_id, path,
                                         self.services.store.get_setting("organisation", "") or "")

@@ -620,11 +620,10 @@ class MainWindow(QMainWindow):
             return
         safe_name = "".join(ch if ch.isalnum() else "-" for ch in certificate.learner_name)
         suggested = Path.home() / f"certificate-{safe_name.strip('-')[:40]}-{certificate.id}.pdf"
-        path = dialogs.ask_save_path(self, "Save certificate", suggested, "PDF files (*.pdf)")
+        path = dialogs.ask_save_path_with_suffix(self, "Save certificate", suggested,
+                                                 "PDF files (*.pdf)", ".pdf")
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
         try:
             saved = self.services.certificates.save_pdf(certificate, path)
         except UserError as exc:

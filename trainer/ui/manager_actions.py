@@ -105,11 +105,10 @@ class ManagerActions(QObject):
         learner = self.window.learner
         suggested = Path.home() / f"cpd-log-{_slug(learner.name)}.{fmt}"
         filter_text = "PDF files (*.pdf)" if fmt == "pdf" else "CSV files (*.csv)"
-        path = dialogs.ask_save_path(self.window, "Export CPD log", suggested, filter_text)
+        path = dialogs.ask_save_path_with_suffix(self.window, "Export CPD log", suggested,
+                                                 filter_text, f".{fmt}")
         if path is None:
             return
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_suffix(f".{fmt}")
         try:
             if fmt == "pdf":
                 write_file(path, self.services.progress.cpd_pdf(learner.id))
@@ -125,12 +124,10 @@ class ManagerActions(QObject):
         if certificate is None:
             return
         suggested = Path.home() / f"certificate-{_slug(certificate.learner_name)}-{certificate.id}.pdf"
-        path = dialogs.ask_save_path(self.window, "Save certificate", suggested,
-                                     "PDF files (*.pdf)")
+        path = dialogs.ask_save_path_with_suffix(self.window, "Save certificate", suggested,
+                                                 "PDF files (*.pdf)", ".pdf")
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
         try:
             self.services.certificates.save_pdf(certificate, path)
         except UserError as exc:

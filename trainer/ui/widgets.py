@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -89,17 +90,32 @@ class Card(QFrame):
         self.body.setSpacing(SPACE["s"])
 
 
-def field_label(text: str, buddy: QWidget, name: str | None = None) -> QLabel:
+def field_label(text: str, buddy: QWidget, name: str | None = None, *,
+                wrap: bool = True) -> QLabel:
     """A label tied to its field: Alt plus the underlined letter moves there, and screen readers
     read the label as the field's name."""
     widget = QLabel(text)
     widget.setBuddy(buddy)
-    widget.setWordWrap(True)
+    widget.setWordWrap(wrap)
     if name:
         widget.setObjectName(name)
     if not buddy.accessibleName():
         buddy.setAccessibleName(text.replace("&", ""))
     return widget
+
+
+def add_field_row(form: QFormLayout, text: str, field: QWidget, error_name: str, *,
+                  wrap: bool = True) -> QLabel:
+    """Add a form row whose field keeps its error message just under it (hidden until there is
+    one), so the message is read next to what it is about. Returns the error label."""
+    holder = QVBoxLayout()
+    holder.setSpacing(2)
+    holder.addWidget(field)
+    error = label("", role="error", name=error_name)
+    error.hide()
+    holder.addWidget(error)
+    form.addRow(field_label(text, field, wrap=wrap), holder)
+    return error
 
 
 class EmptyState(QFrame):
@@ -135,6 +151,19 @@ def scroll_body(page: QWidget, name: str, accessible: str) -> QWidget:
     scroll.setWidget(inner)
     outer.addWidget(scroll)
     return inner
+
+
+def reading_column(page: QWidget, name: str, accessible: str, back: QWidget) -> QVBoxLayout:
+    """The column of a page read top to bottom (a module, a case study): in a scroll area, with
+    the link back where it came from alone on the first line. Returns the column to add to."""
+    column = QVBoxLayout(scroll_body(page, name, accessible))
+    column.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
+    column.setSpacing(SPACE["s"])
+    top = QHBoxLayout()
+    top.addWidget(back)
+    top.addStretch(1)
+    column.addLayout(top)
+    return column
 
 
 def labelled(text: str | None, field: QWidget, *more) -> QWidget:

@@ -15,8 +15,7 @@ from trainer.content.markup import to_linked_markdown
 from trainer.services.casestudy import CaseStudyService, CaseView
 from trainer.services.errors import UserError
 from trainer.ui.pages.module import LinkedText
-from trainer.ui.theme import SPACE
-from trainer.ui.widgets import WrapButton, button, label, scroll_body
+from trainer.ui.widgets import WrapButton, button, label, reading_column
 
 
 class CaseStudyPage(QWidget):
@@ -34,15 +33,9 @@ class CaseStudyPage(QWidget):
         self.pending = False  # a consequence is on screen, waiting for Continue
         self.choice_buttons: list[QPushButton] = []
 
-        layout = QVBoxLayout(scroll_body(self, "caseScroll", "Case study"))
-        layout.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
-        layout.setSpacing(SPACE["s"])
-        top = QHBoxLayout()
         self.back = button("← Back to module", "caseBack", role="link",
                            accessible="Back to the module")
-        top.addWidget(self.back)
-        top.addStretch(1)
-        layout.addLayout(top)
+        layout = reading_column(self, "caseScroll", "Case study", self.back)
         self.title = label("", role="h1", name="caseTitle")
         self.fictional = label("Fictional case study: the people and events are invented, built "
                                "from patterns the report describes.", role="muted",

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
-from trainer.ui.theme import SPACE
-from trainer.ui.widgets import FlowBox, button, grade_badge, label, scroll_body
+from trainer.ui.widgets import FlowBox, button, grade_badge, label, reading_column
 
 
 class LinkedText(QTextBrowser):
@@ -46,15 +45,9 @@ class ModulePage(QWidget):
         super().__init__(parent)
         self.setObjectName("modulePage")
         self.module_id: str | None = None
-        layout = QVBoxLayout(scroll_body(self, "moduleScroll", "Module"))
-        layout.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
-        layout.setSpacing(SPACE["s"])
-        top = QHBoxLayout()
         self.back = button("← All modules", "backToModules", role="link",
                            accessible="Back to all modules")
-        top.addWidget(self.back)
-        top.addStretch(1)
-        layout.addLayout(top)
+        layout = reading_column(self, "moduleScroll", "Module", self.back)
         self.title = label("", role="h1", name="moduleTitle")
         layout.addWidget(self.title)
         self.badges = FlowBox(name="moduleJudgements")

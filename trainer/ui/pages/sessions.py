@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from trainer.services.learners import ROLES, clean_field
 from trainer.services.sessions import DEFAULT_QUESTIONS, STATUS_TITLES, SessionService, when_text
 from trainer.store.sessions import Session
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, FlowBox, button, label, labelled
+from trainer.ui.widgets import Card, FlowBox, add_field_row, button, label, labelled, scroll_body
 
 EMPTY = "No sessions yet — plan one for your next team meeting"
 
@@ -62,15 +61,7 @@ class SessionListView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sessionList")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("sessionListScroll")
-        scroll.setAccessibleName("Group sessions")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        inner = QWidget()
-        self.column = QVBoxLayout(inner)
+        self.column = QVBoxLayout(scroll_body(self, "sessionListScroll", "Group sessions"))
         self.column.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
         self.column.setSpacing(SPACE["m"])
         top = QHBoxLayout()
@@ -86,8 +77,6 @@ class SessionListView(QWidget):
         self.content.setSpacing(SPACE["m"])
         self.column.addLayout(self.content)
         self.column.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
         self.cards: dict[int, SessionCard] = {}
         self.plan_button.clicked.connect(self.plan_requested)
 
@@ -139,15 +128,7 @@ class PlanView(QWidget):
         self.setObjectName("planSessionView")
         self.service = service
         self.pack: ContentPack | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("planSessionScroll")
-        scroll.setAccessibleName("Plan a session")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        inner = QWidget()
-        column = QVBoxLayout(inner)
+        column = QVBoxLayout(scroll_body(self, "planSessionScroll", "Plan a session"))
         column.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
         column.setSpacing(SPACE["m"])
         column.addWidget(label("Plan a session", role="h1", name="planTitle"))
@@ -184,7 +165,7 @@ class PlanView(QWidget):
                                   ("place", "&Place", self.place),
                                   ("name", "&Facilitator", self.facilitator),
                                   ("questions", "&Questions", self.questions)):
-            form.addRow(self._field_label(text, widget), self._with_error(key, widget))
+            self.errors[key] = add_field_row(form, text, widget, f"plan-{key}-error", wrap=False)
         details.body.addLayout(form)
         column.addWidget(details)
 
@@ -251,8 +232,6 @@ class PlanView(QWidget):
         row.addWidget(self.save)
         column.addLayout(row)
         column.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
 
         self.filter.textChanged.connect(self._filter)
         self.people.itemChanged.connect(lambda _item: self._count())
@@ -260,24 +239,6 @@ class PlanView(QWidget):
         self.quick_team.returnPressed.connect(self._quick_add)
         self.save.clicked.connect(self._save)
         self.cancel.clicked.connect(self.cancelled)
-
-    @staticmethod
-    def _field_label(text: str, widget: QWidget):
-        field_label = label(text, wrap=False)
-        field_label.setTextFormat(Qt.AutoText)
-        field_label.setText(text)
-        field_label.setBuddy(widget)
-        return field_label
-
-    def _with_error(self, key: str, widget: QWidget) -> QVBoxLayout:
-        holder = QVBoxLayout()
-        holder.setSpacing(2)
-        holder.addWidget(widget)
-        error = label("", role="error", name=f"plan-{key}-error")
-        error.hide()
-        holder.addWidget(error)
-        self.errors[key] = error
-        return holder
 
     def reset(self, pack: ContentPack | None, facilitator: str = "") -> None:
         self.pack = pack

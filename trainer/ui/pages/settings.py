@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from trainer.services.errors import FieldError
 from trainer.services.settings import SettingsService
 from trainer.ui import dialogs
 from trainer.ui.theme import SPACE, TEXT_SIZES, THEME_CHOICES, repolish
-from trainer.ui.widgets import Card, button, field_label, label
+from trainer.ui.widgets import Card, add_field_row, button, field_label, label, scroll_body
 
 
 def _combo(name: str, accessible: str, description: str) -> QComboBox:
@@ -56,15 +55,7 @@ class SettingsPage(QWidget):
         self.setObjectName("settingsPage")
         self.settings = settings
         self.loaded_packs = loaded_packs or []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("settingsScroll")
-        scroll.setAccessibleName("Settings")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        inner = QWidget()
-        column = QVBoxLayout(inner)
+        column = QVBoxLayout(scroll_body(self, "settingsScroll", "Settings"))
         column.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
         column.setSpacing(SPACE["l"])
         column.addWidget(label("Settings", role="h1", name="settingsTitle"))
@@ -75,8 +66,6 @@ class SettingsPage(QWidget):
         column.addWidget(self._data_card())
         column.addWidget(self._pin_card())
         column.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
         self.refresh()
 
     # -- build -----------------------------------------------------------------------------
@@ -181,14 +170,8 @@ class SettingsPage(QWidget):
         for key, text, widget in (("current_pin", "C&urrent PIN", self.current_pin),
                                   ("new_pin", "&New PIN (4 to 12 digits)", self.new_pin),
                                   ("confirm", "New PIN a&gain", self.confirm_pin)):
-            holder = QVBoxLayout()
-            holder.setSpacing(2)
-            holder.addWidget(widget)
-            error = label("", role="error", name=f"{widget.objectName()}Error")
-            error.hide()
-            holder.addWidget(error)
-            self.pin_errors[key] = error
-            form.addRow(field_label(text, widget), holder)
+            self.pin_errors[key] = add_field_row(form, text, widget,
+                                                 f"{widget.objectName()}Error")
         self.change_pin = button("Change PIN", "changePin", role="primary")
         form.addRow("", self.change_pin)
         card.body.addWidget(self.pin_form)

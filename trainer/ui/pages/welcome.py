@@ -18,7 +18,7 @@ from trainer.services.errors import FieldError
 from trainer.services.learners import LIMITS, ROLES, LearnerService
 from trainer.store.records import Learner
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, button, label, scroll_body
+from trainer.ui.widgets import Card, add_field_row, button, label, scroll_body
 
 
 class WelcomePage(QWidget):
@@ -80,18 +80,7 @@ class WelcomePage(QWidget):
         self.errors: dict[str, object] = {}
         for key, text, widget in (("name", "&Name", self.name), ("role", "&Role", self.role),
                                   ("team", "&Team", self.team)):
-            field_label = label(text, wrap=False)
-            field_label.setTextFormat(Qt.TextFormat.AutoText)
-            field_label.setText(text)
-            field_label.setBuddy(widget)
-            holder = QVBoxLayout()
-            holder.setSpacing(2)
-            holder.addWidget(widget)
-            error = label("", role="error", name=f"{key}Error")
-            error.hide()
-            holder.addWidget(error)
-            self.errors[key] = error
-            form.addRow(field_label, holder)
+            self.errors[key] = add_field_row(form, text, widget, f"{key}Error", wrap=False)
         card.body.addLayout(form)
         self.create_button = button("Create profile and start", "createLearner", role="primary")
         card.body.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
