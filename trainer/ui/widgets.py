@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shiboken6
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.ui.theme import SPACE
+from trainer.ui.theme import SPACE, repolish
 
 
 def button(text: str, name: str, *, role: str | None = None, accessible: str | None = None,
@@ -102,6 +104,32 @@ def field_label(text: str, buddy: QWidget, name: str | None = None, *,
     if not buddy.accessibleName():
         buddy.setAccessibleName(text.replace("&", ""))
     return widget
+
+
+ANNOUNCED: list[str] = []  # the latest announcements, newest last (tests read them)
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Ask a screen reader to say ``message`` now (feedback on an answer, an error on a form):
+    text that appears on screen is otherwise read only when the person moves to it."""
+    if not message:
+        return
+    ANNOUNCED.append(message)
+    del ANNOUNCED[:-20]
+    event_class = getattr(QtGui, "QAccessibleAnnouncementEvent", None)  # Qt 6.8 and later
+    if event_class is not None and QAccessible.isActive():
+        QAccessible.updateAccessibility(event_class(widget, message))
+
+
+def show_field_error(error: QLabel, field: QWidget, message: str, hint: str = "") -> None:
+    """Show (or clear, with an empty message) a field's error under it, mark the field, make the
+    message the field's description for a screen reader, and say it at once."""
+    error.setText(message)
+    error.setVisible(bool(message))
+    field.setProperty("invalid", bool(message))
+    field.setAccessibleDescription(message or hint)
+    repolish(field)
+    announce(field, message)
 
 
 def add_field_row(form: QFormLayout, text: str, field: QWidget, error_name: str, *,

@@ -33,7 +33,7 @@ from trainer.store.db import StoreError
 from trainer.ui.pages.answers import MatchingEditor, OrderingEditor
 from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowBox, button, label
+from trainer.ui.widgets import ChoiceCheck, ChoiceRadio, ChoiceText, FlowBox, announce, button, label
 
 CONFIDENCE = (("unsure", "Unsure"), ("fairly", "Fairly sure"), ("sure", "Sure"))
 HINTS = {
@@ -371,6 +371,7 @@ class QuizPage(QWidget):
             self.feedback_text.clear()
             self.feedback_frame.show()
         self.next.setFocus()
+        announce(self.verdict, f"{self.verdict.text()}. {self.saved_note.text()}")
         # At large text sizes the feedback starts below the fold: bring its verdict into view.
         QTimer.singleShot(0, self._reveal_feedback)
 

@@ -26,7 +26,17 @@ from trainer.services.learners import ROLES, clean_field
 from trainer.services.sessions import DEFAULT_QUESTIONS, STATUS_TITLES, SessionService, when_text
 from trainer.store.sessions import Session
 from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, FlowBox, add_field_row, button, label, labelled, scroll_body
+from trainer.ui.widgets import (
+    Card,
+    FlowBox,
+    add_field_row,
+    announce,
+    button,
+    label,
+    labelled,
+    scroll_body,
+    show_field_error,
+)
 
 EMPTY = "No sessions yet — plan one for your next team meeting"
 
@@ -297,9 +307,10 @@ class PlanView(QWidget):
             item.setHidden(not all(w in item.text().casefold() for w in words))
 
     def _error(self, key: str, message: str) -> None:
-        error = self.errors[key]
-        error.setText(message)
-        error.setVisible(bool(message))
+        field = {"module": self.module, "when": self.when, "place": self.place,
+                 "name": self.facilitator, "questions": self.questions,
+                 "attendees": self.people}[key]
+        show_field_error(self.errors[key], field, message)
 
     def _quick_add(self) -> None:
         values = {"name": self.quick_name.text(), "role": self.quick_role.currentText(),
@@ -317,6 +328,7 @@ class PlanView(QWidget):
         if problems:
             self.quick_error.setText(" ".join(problems))
             self.quick_error.show()
+            announce(self.quick_error, " ".join(problems))
             return
         learner = self.service.quick_add(values["name"], values["role"], values["team"])
         self.quick_error.hide()

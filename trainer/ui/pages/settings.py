@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from trainer.services.errors import FieldError
 from trainer.services.settings import SettingsService
 from trainer.ui import dialogs
-from trainer.ui.theme import SPACE, TEXT_SIZES, THEME_CHOICES, repolish
-from trainer.ui.widgets import Card, add_field_row, button, field_label, label, scroll_body
+from trainer.ui.theme import SPACE, TEXT_SIZES, THEME_CHOICES
+from trainer.ui.widgets import Card, add_field_row, button, field_label, label, scroll_body, show_field_error
 
 
 def _combo(name: str, accessible: str, description: str) -> QComboBox:
@@ -256,13 +256,8 @@ class SettingsPage(QWidget):
         (self.packs if self.remove_pack.isEnabled() else self.add_pack).setFocus()
 
     def _set_pin_error(self, key: str, message: str) -> None:
-        error = self.pin_errors[key]
-        error.setText(message)
-        error.setVisible(bool(message))
-        field = self.pin_fields[key]
-        field.setProperty("invalid", bool(message))
-        field.setAccessibleDescription(message or ("4 to 12 digits" if key == "new_pin" else ""))
-        repolish(field)
+        show_field_error(self.pin_errors[key], self.pin_fields[key], message,
+                         "4 to 12 digits" if key == "new_pin" else "")
 
     def _change_pin(self) -> None:
         for key in self.pin_errors:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from trainer.services.errors import FieldError
 from trainer.services.learners import LIMITS, ROLES, LearnerService
 from trainer.store.records import Learner
-from trainer.ui.theme import SPACE, repolish
-from trainer.ui.widgets import Card, add_field_row, button, label, scroll_body
+from trainer.ui.theme import SPACE
+from trainer.ui.widgets import Card, add_field_row, button, label, scroll_body, show_field_error
 
 
 class WelcomePage(QWidget):
@@ -125,13 +125,8 @@ class WelcomePage(QWidget):
             self._set_error(key, "")
 
     def _set_error(self, key: str, message: str) -> None:
-        error = self.errors[key]
-        error.setText(message)
-        error.setVisible(bool(message))
         widget = {"name": self.name, "role": self.role, "team": self.team}[key]
-        widget.setProperty("invalid", bool(message))
-        widget.setAccessibleDescription(message)
-        repolish(widget)
+        show_field_error(self.errors[key], widget, message)
 
     def create(self) -> None:
         values = {"name": self.name.text(), "role": self.role.currentText(),
