@@ -227,7 +227,9 @@ def fit_to_text(window: QWidget, width: int, *, height: int = 0, grow_only: bool
     app = QApplication.instance()
     scale = float(app.property("trainerScale") or 1.0) if app is not None else 1.0
     screen = window.screen().availableGeometry() if window.screen() is not None else None
-    limit = QSize(max(screen.width(), 1280), max(screen.height(), 800)) if screen else None
+    limit = QSize(screen.width(), screen.height()) if screen else None
+    if limit is not None and QApplication.platformName() == "offscreen":
+        limit = limit.expandedTo(QSize(1280, 820))  # the audit's laptop, not Qt's 800×800 stand-in
     wide = int(width * max(1.0, scale))
     if limit is not None:
         wide = min(wide, limit.width() - 40)
