@@ -63,3 +63,19 @@ def test_table_columns_are_measured_again_at_200_percent(qtbot, window):
     progress.tabs.setCurrentIndex(1)  # the tab is shown again at the new size
     qtbot.waitUntil(lambda: view.columnWidth(0) >= view.sizeHintForColumn(0), timeout=3000)
     window.appearance.set("light", 100)
+
+
+def test_window_opens_within_a_small_laptop_screen(qapp, monkeypatch):
+    """On a 1366×768 screen the window is made shorter than it would like, never off-screen."""
+    from PySide6.QtCore import QRect, QSize
+
+    from trainer.ui import main_window
+
+    class Screen:
+        def availableGeometry(self):  # noqa: N802 - Qt's name
+            return QRect(0, 0, 1366, 768)
+
+    monkeypatch.setattr(main_window.QApplication, "platformName", staticmethod(lambda: "xcb"))
+    monkeypatch.setattr(main_window.QApplication, "primaryScreen", staticmethod(lambda: Screen()))
+    size = main_window.fitted_size(QSize(1280, 820))
+    assert size.height() <= 768 - 40 and size.width() == 1280

@@ -110,6 +110,16 @@ class ProblemsDialog(QDialog):
         self.resize(820, 420)
 
 
+def fitted_size(wanted: QSize) -> QSize:
+    """``wanted``, made smaller where the screen is (a 1366×768 laptop has less height than the
+    window would like), so the window never opens with its foot off the screen."""
+    screen = QApplication.primaryScreen()
+    if screen is None or QApplication.platformName() == "offscreen":
+        return wanted  # offscreen's 800×800 "screen" is a stand-in, not a laptop
+    room = screen.availableGeometry().size() - QSize(24, 48)  # the frame and title bar
+    return wanted.boundedTo(room).expandedTo(QSize(640, 480))
+
+
 class MainWindow(QMainWindow):
     welcome = _Page()
     home = _Page()
@@ -133,7 +143,7 @@ class MainWindow(QMainWindow):
         self.pack = services.library.packs[0] if services.library.packs else None
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 820)
+        self.resize(fitted_size(QSize(1280, 820)))
 
         # -- build ----------------------------------------------------------------------------
         central = QWidget()
