@@ -39,13 +39,12 @@ NAV = (("home", "Home"), ("learn", "Learn"), ("practise", "Practise"),
        ("manage", "Manage"), ("settings", "Settings"))
 # The sidebar section each page belongs to, so the sidebar shows where you are however you got
 # there (a module opened from Home, a session resumed when the app starts).
-SECTION_OF_PAGE = {
-    "homePage": "home", "learnPage": "learn", "modulePage": "learn", "quizPage": "learn",
-    "resultPage": "learn", "reviewPage": "learn", "caseStudyPage": "learn",
-    "practisePage": "practise", "sessionsPage": "sessions", "consolePage": "sessions",
-    "progressPage": "progress", "reportPage": "report", "managePage": "manage",
-    "settingsPage": "settings",
-}
+START_PAGE = {"home": "homePage", "learn": "learnPage", "practise": "practisePage",
+              "sessions": "sessionsPage", "progress": "progressPage", "report": "reportPage",
+              "manage": "managePage", "settings": "settingsPage"}
+SECTION_OF_PAGE = {page: key for key, page in START_PAGE.items()} | {
+    "modulePage": "learn", "quizPage": "learn", "resultPage": "learn", "reviewPage": "learn",
+    "caseStudyPage": "learn", "consolePage": "sessions"}
 
 
 class _Page:
@@ -458,11 +457,9 @@ class MainWindow(QMainWindow):
     def _nav_again(self, item) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
         page = self.stack.currentWidget()
-        main = {"home": "homePage", "learn": "learnPage", "practise": "practisePage",
-                "progress": "progressPage", "report": "reportPage", "manage": "managePage",
-                "settings": "settingsPage"}.get(key)  # not sessions: a plan half filled in
-        if (main and item is self.nav.currentItem() and page is not None
-                and page.objectName() != main):
+        start = START_PAGE.get(key) if key != "sessions" else None  # not a plan half filled in
+        if (start and item is self.nav.currentItem() and page is not None
+                and page.objectName() != start):
             self._show_page(key)
 
     def _nav_changed(self, current, _previous) -> None:
