@@ -480,3 +480,64 @@ def test_quick_add_fields_have_visible_labels(qtbot, window):
         right = child.mapTo(row, child.rect().topRight()).x()
         assert right <= row.width(), child.objectName()
     window.appearance.set("light", 100)
+
+
+def test_console_fits_a_laptop_at_100_and_reflows_at_200(qtbot, window):
+    """What a facilitator presenting from a 1280×820 laptop notices: at 100% the step, the speaker
+    notes, collecting answers, the notes field and Previous/Next are all in view without
+    scrolling; at 200% nothing needs sideways scrolling (it may scroll down)."""
+    from PySide6.QtCore import QRect
+
+    console = open_console(window, "front-door")
+    window.resize(1280, 820)
+    scroll = console.findChild(QScrollArea, "consoleScroll")
+    question = next(i for i, s in enumerate(console.run.steps) if s.question)
+
+    def in_view(widget) -> bool:
+        top_left = widget.mapTo(scroll.viewport(), widget.rect().topLeft())
+        return (widget.isVisible()
+                and scroll.viewport().rect().contains(QRect(top_left, widget.size())))
+
+    for position in (0, question):
+        console.show_step(position)
+        QApplication.processEvents()
+        assert scroll.verticalScrollBar().maximum() == 0, console.step.title
+        assert scroll.horizontalScrollBar().maximum() == 0
+        every_step = [console.step_title, console.step_content, console.speaker_notes,
+                      console.notes, console.previous, console.next]
+        if console.step.question is not None:
+            every_step += [console.mode_buttons["hands"], console.reveal_button,
+                           *console.tally_boxes.values(), console.chart]
+        for widget in every_step:
+            assert in_view(widget), widget.objectName()
+        # The speaker notes get the most room of the step's parts.
+        assert console.speaker_notes.width() > console.step_content.width()
+        assert console.speaker_notes.height() >= 5 * console.fontMetrics().lineSpacing()
+    # Attendance sits in a tab beside the steps, reached from the keyboard, its count on the tab.
+    side = console.side
+    assert side.tabText(1) == "Attendance (0/1)"
+    side.tabBar().setFocus()
+    qtbot.keyClick(side.tabBar(), Qt.Key_Right)
+    assert side.currentWidget().isAncestorOf(console.attendee_list)
+    qtbot.keyClick(side.tabBar(), Qt.Key_Left)
+    assert side.currentWidget() is console.step_list
+
+    window.appearance.set("light", 200)
+    try:
+        for position in (0, question):
+            console.show_step(position)
+            QApplication.processEvents()
+            assert scroll.horizontalScrollBar().maximum() == 0, console.step.title
+            for widget in (console.step_title, console.speaker_notes, console.notes,
+                           console.next, console.collect_card):
+                if widget.isVisible():
+                    right = widget.mapTo(scroll.viewport(), widget.rect().topRight()).x()
+                    assert right <= scroll.viewport().width(), widget.objectName()
+            # Room to read the speaker notes, the page scrolling down instead of squeezing them.
+            assert console.speaker_notes.height() >= 10 * console.fontMetrics().lineSpacing()
+        console.side.setCurrentIndex(1)
+        QApplication.processEvents()
+        assert console.attendee_list.isVisible()
+        assert scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        window.appearance.set("light", 100)

@@ -1,5 +1,6 @@
-"""The presenter console: steps on the left, the current step in the middle with speaker notes,
-attendees and the answer tally on the right, notes below, and the audience view for the room.
+"""The presenter console: the steps on the left (attendance in a tab beside them, as it is taken
+once), the current step beside them: what the room sees and collecting answers, with the speaker
+notes in the biggest part; notes and Previous/Next at the foot, and the audience view for the room.
 
 Every action goes straight to the session service, which commits it before the screen changes.
 """
@@ -11,6 +12,7 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,6 +42,10 @@ from trainer.ui.pages.module import LinkedText
 from trainer.ui.theme import SPACE, current_palette
 from trainer.ui.widgets import Card, button, label, scroll_body
 
+# The page's width, in characters of its text, from which the steps and the step sit side by side;
+# narrower (twice the text size on a laptop) they go one above the other and the page scrolls down.
+WIDE_IN_CHARACTERS = 110
+
 
 def clock(seconds: int) -> str:
     hours, rest = divmod(max(0, seconds), 3600)
@@ -52,14 +60,69 @@ class ConsolePage(QWidget):
     error = Signal(str)
 
     def _fit_to_text(self) -> None:
-        """Room for the notes, prompts and next step at the current text size; the page scrolls
-        when the window is smaller than that."""
-        self.notes_box.setMinimumHeight(self.fontMetrics().lineSpacing() * 13)
+        """Sizes in lines of the current text: the page scrolls down (never sideways) when the
+        window is smaller than that."""
+        self._fit_side()
+        self.wide = None  # arrange again for the new text size
+        self._arrange()
+
+    def _fit_side(self) -> None:
+        """The steps column as wide as its tabs, so both tab names show whole (the chosen one
+        in bold)."""
+        slack = self.fontMetrics().averageCharWidth() * 3
+        self.side.setMinimumWidth(self.side.tabBar().sizeHint().width() + slack)
+
+    def _arrange(self) -> None:
+        """Side by side when the window is wide enough for the text size, one above the other
+        when it is not (twice the text size on a laptop), so the page never scrolls sideways."""
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * WIDE_IN_CHARACTERS
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for flow in self.flows:
+            flow.setDirection(QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom)
+        self.heading.removeWidget(self.status)
+        self.top_row.removeWidget(self.status)
+        if wide:  # the time and where the audience view is, between the way back and the buttons
+            self.top_row.insertWidget(1, self.status, 1)
+        else:  # on a line of its own under the title
+            self.heading.addWidget(self.status)
+        # Side by side they share the window's height; one above the other each has its own.
+        lines = self.fontMetrics().lineSpacing()
+        self.speaker_notes.setMinimumHeight(lines * (5 if wide else 12))
+        self.step_content.setMinimumHeight(lines * (3 if wide else 6))
+        self.chart.setMinimumHeight(lines * 5)
+        self.chart.setSizePolicy(QSizePolicy.Expanding,
+                                 QSizePolicy.Ignored if wide else QSizePolicy.Preferred)
+        self.notes.setMaximumHeight(lines * 3 + 10)
+        self.side.setMinimumHeight(lines * (10 if wide else 8))
+        self.split.setOrientation(Qt.Horizontal if wide else Qt.Vertical)
+        self.parts.setOrientation(Qt.Horizontal if wide else Qt.Vertical)
+        if wide:
+            self.split.setSizes([self.side.minimumWidth(), 10_000])
+            self.parts.setSizes([4_000, 6_000])  # the speaker notes get the most room
+        else:
+            # One above the other: each part at its own height, the page scrolls.
+            side = self.side.minimumHeight()
+            self.split.setSizes([side, max(side, self.split.height() - side)])
+        # Side by side, the steps and the step fill the height there is and no more: their own
+        # sizes must not push Previous, Next and the notes field below the window.
+        self.split.setSizePolicy(QSizePolicy.Expanding,
+                                 QSizePolicy.Ignored if wide else QSizePolicy.Preferred)
+        align = Qt.AlignRight if wide else Qt.AlignLeft
+        self.clock.setAlignment(align)
+        self.where.setAlignment(align)
+        if self.run is not None and self.step.question is not None:
+            self._fit_inputs()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.FontChange and hasattr(self, "notes_box"):
             self._fit_to_text()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange()
 
     def __init__(self, sessions: SessionService, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,137 +135,23 @@ class ConsolePage(QWidget):
         self.answer_buttons: dict[tuple[int, str], QPushButton] = {}
         self._loading = False
         self._notes_for: int | None = None  # the step whose notes are in the notes field
+        self.wide: bool | None = None  # side by side, or one above the other (see _arrange)
 
         # In a scroll area, so that at large text sizes the console scrolls instead of squeezing.
         outer = QVBoxLayout(scroll_body(self, "consoleScroll", "Session console"))
         outer.setContentsMargins(SPACE["l"], SPACE["m"], SPACE["l"], SPACE["m"])
         outer.setSpacing(SPACE["s"])
-        top = QHBoxLayout()
-        self.leave = button("← Sessions", "leaveConsole", role="link",
-                            accessible="Back to the list of sessions",
-                            description="The session keeps running; resume it from the list")
-        self.title = label("", role="h2", name="consoleTitle")
-        self.clock = label("", role="lead", name="sessionClock")
-        self.clock.setAccessibleName("Session time")
-        self.audience_button = button("Show audience view", "openAudience", role="primary",
-                                      description="Open the projector view (F11 toggles full "
-                                                  "screen)")
-        self.finish_button = button("Finish session…", "finishSession",
-                                    description="Mark attendance and close the session")
-        top.addWidget(self.leave)
-        top.addStretch(1)
-        top.addWidget(self.audience_button)
-        top.addWidget(self.finish_button)
-        outer.addLayout(top)
-        outer.addWidget(self.title)  # its own line, so a long module title wraps
-        self.where = label("Open the audience view for the projector.", role="muted",
-                           name="audiencePlacement")
+        outer.addLayout(self._build_heading())
 
-        split = QSplitter(Qt.Horizontal)
-        split.setObjectName("consoleSplitter")
-        split.setChildrenCollapsible(False)
-        # Left: the steps.
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(label("Steps", role="h3"))
-        self.step_list = QListWidget()
-        self.step_list.setObjectName("sessionSteps")
-        self.step_list.setAccessibleName("Steps of the session")
-        self.step_list.setWordWrap(True)
-        left_layout.addWidget(self.step_list, 1)
-        split.addWidget(left)
-
-        # Middle: the current step, what the room sees, collecting, speaker notes.
-        middle = QWidget()
-        mid = QVBoxLayout(middle)
-        mid.setContentsMargins(SPACE["m"], 0, SPACE["m"], 0)
-        mid.setSpacing(SPACE["s"])
-        self.step_title = label("", role="h2", name="stepTitle")
-        mid.addWidget(self.step_title)
-        parts = QSplitter(Qt.Vertical)
-        parts.setObjectName("stepParts")
-        parts.setChildrenCollapsible(False)
-        screen_box = QWidget()
-        screen_layout = QVBoxLayout(screen_box)
-        screen_layout.setContentsMargins(0, 0, 0, 0)
-        screen_layout.addWidget(label("On the screen", role="muted"))
-        self.step_content = QTextBrowser()
-        self.step_content.setObjectName("stepContent")
-        self.step_content.setAccessibleName("What the room sees")
-        self.step_content.setMinimumHeight(60)
-        screen_layout.addWidget(self.step_content, 1)
-        parts.addWidget(screen_box)
-        self.collect_card = Card("collectCard")
-        self.collect_card.body.setContentsMargins(SPACE["m"], SPACE["s"], SPACE["m"], SPACE["s"])
-        self._build_collect(self.collect_card)
-        parts.addWidget(self.collect_card)
-        notes_box = QWidget()
-        notes_layout = QVBoxLayout(notes_box)
-        notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.addWidget(label("Speaker notes", role="h3"))
-        # Citations open the report beside the console; terms open their definitions.
-        self.speaker_notes = LinkedText("speakerNotes", "Speaker notes")
-        self.speaker_notes.setMinimumHeight(60)
-        notes_layout.addWidget(self.speaker_notes, 1)
-        self.prompts = label("", name="discussionPrompts", selectable=True)
-        self.prompts.setAccessibleName("Discussion prompts")
-        notes_layout.addWidget(self.prompts)
-        self.next_label = label("", role="muted", name="nextStepLabel")
-        notes_layout.addWidget(self.next_label)
-        parts.addWidget(notes_box)
-        self.notes_box = notes_box
+        self.split = QSplitter(Qt.Horizontal)
+        self.split.setObjectName("consoleSplitter")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self._build_side())
+        self.split.addWidget(self._build_step())
+        self.split.setStretchFactor(1, 1)
+        outer.addWidget(self.split, 1)
+        outer.addLayout(self._build_bottom())
         self._fit_to_text()
-        self.parts = parts
-        parts.setStretchFactor(0, 2)
-        parts.setStretchFactor(1, 5)
-        parts.setStretchFactor(2, 2)
-        mid.addWidget(parts, 1)
-        split.addWidget(middle)
-
-        # Right: attendees and the tally.
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.present_count = label("", role="h3", name="presentCount")
-        right_layout.addWidget(self.clock)
-        right_layout.addWidget(self.where)
-        right_layout.addWidget(self.present_count)
-        right_layout.addWidget(label("Tick who is here.", role="muted"))
-        self.attendee_list = QListWidget()
-        self.attendee_list.setObjectName("attendeeList")
-        self.attendee_list.setAccessibleName("Attendance: tick each person who is here")
-        right_layout.addWidget(self.attendee_list, 2)
-        self.tally_title = label("Answers", role="h3", name="tallyTitle")
-        right_layout.addWidget(self.tally_title)
-        self.chart = BarChart("consoleChart")
-        right_layout.addWidget(self.chart, 1)
-        self.tally_summary = label("", role="muted", name="tallySummary")
-        right_layout.addWidget(self.tally_summary)
-        split.addWidget(right)
-        split.setSizes([200, 680, 290])
-        split.setStretchFactor(1, 3)
-        outer.addWidget(split, 1)
-
-        # Below: notes and moving on.
-        bottom = QHBoxLayout()
-        notes_box = QVBoxLayout()
-        notes_box.addWidget(label("Notes on this step (saved as you type)", role="muted"))
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("stepNotes")
-        self.notes.setTabChangesFocus(True)  # Tab moves on; no keyboard trap
-        self.notes.setAccessibleName("Notes on this step")
-        self.notes.setPlaceholderText("What the group said, questions to follow up…")
-        self.notes.setMaximumHeight(60)
-        notes_box.addWidget(self.notes)
-        bottom.addLayout(notes_box, 1)
-        nav = QVBoxLayout()
-        self.previous = button("← Previous", "previousStep", accessible="Previous step")
-        self.next = button("Next step →", "nextStep", role="primary", accessible="Next step")
-        nav.addWidget(self.next)
-        nav.addWidget(self.previous)
-        bottom.addLayout(nav)
-        outer.addLayout(bottom)
 
         self.notes_timer = QTimer(self)
         self.notes_timer.setSingleShot(True)
@@ -235,8 +184,145 @@ class ConsolePage(QWidget):
         self.speaker_notes.citation_requested.connect(self.citation_requested)
         self.speaker_notes.glossary_requested.connect(self.glossary_requested)
 
+    def _build_heading(self) -> QVBoxLayout:
+        """The way back, the time and the session's buttons; the session's title."""
+        self.heading = QVBoxLayout()
+        self.heading.setSpacing(SPACE["xs"])
+        self.top_row = QHBoxLayout()
+        self.top_row.setSpacing(SPACE["s"])
+        self.leave = button("← Sessions", "leaveConsole", role="link",
+                            accessible="Back to the list of sessions",
+                            description="The session keeps running; resume it from the list")
+        self.audience_button = button("Show audience view", "openAudience", role="primary",
+                                      description="Open the projector view (F11 toggles full "
+                                                  "screen)")
+        self.finish_button = button("Finish session…", "finishSession",
+                                    description="Mark attendance and close the session")
+        self.status = QWidget()
+        self.status.setObjectName("sessionStatus")
+        timing = QVBoxLayout(self.status)
+        timing.setContentsMargins(0, 0, 0, 0)
+        timing.setSpacing(0)
+        self.clock = label("", name="sessionClock", wrap=False)
+        self.clock.setAccessibleName("Session time")
+        self.where = label("Open the audience view for the projector.", role="muted",
+                           name="audiencePlacement")
+        timing.addWidget(self.clock)
+        timing.addWidget(self.where)
+        self.top_row.addWidget(self.leave)
+        self.top_row.addWidget(self.status, 1)  # moved under the title when the page is narrow
+        self.top_row.addStretch(0)  # keeps the buttons to the right when it is
+        self.top_row.addSpacing(SPACE["m"])
+        self.top_row.addWidget(self.audience_button)
+        self.top_row.addWidget(self.finish_button)
+        self.heading.addLayout(self.top_row)
+        self.title = label("", role="h3", name="consoleTitle")  # wraps a long module title
+        self.heading.addWidget(self.title)
+        return self.heading
+
+    def _build_side(self) -> QTabWidget:
+        """The steps, with attendance in a tab beside them: it is taken once, at the start."""
+        self.side = QTabWidget()
+        self.side.setObjectName("consoleSideTabs")
+        self.side.setAccessibleName("Steps and attendance")
+        self.side.setDocumentMode(True)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("sessionSteps")
+        self.step_list.setAccessibleName("Steps of the session")
+        self.step_list.setWordWrap(True)
+        self.step_list.setMinimumWidth(160)
+        self.side.addTab(self.step_list, "Steps")
+        register = QWidget()
+        register.setObjectName("attendanceTab")
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(0, SPACE["s"], 0, 0)
+        register_layout.setSpacing(SPACE["xs"])
+        self.present_count = label("", role="h3", name="presentCount")
+        register_layout.addWidget(self.present_count)
+        register_layout.addWidget(label("Tick who is here.", role="muted"))
+        self.attendee_list = QListWidget()
+        self.attendee_list.setObjectName("attendeeList")
+        self.attendee_list.setAccessibleName("Attendance: tick each person who is here")
+        register_layout.addWidget(self.attendee_list, 1)
+        self.side.addTab(register, "Attendance")
+        return self.side
+
+    def _build_step(self) -> QWidget:
+        """The current step: what the room sees beside the speaker notes (the biggest part), and
+        for a question, collecting answers across the foot."""
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        mid.setSpacing(SPACE["s"])
+        self.step_title = label("", role="h2", name="stepTitle")
+        mid.addWidget(self.step_title)
+        self.parts = QSplitter(Qt.Horizontal)
+        self.parts.setObjectName("stepParts")
+        self.parts.setChildrenCollapsible(False)
+        screen_box = QWidget()
+        screen_layout = QVBoxLayout(screen_box)
+        screen_layout.setContentsMargins(0, 0, 0, 0)
+        screen_layout.setSpacing(SPACE["xs"])
+        screen_layout.addWidget(label("On the screen", role="h3"))
+        self.step_content = QTextBrowser()
+        self.step_content.setObjectName("stepContent")
+        self.step_content.setAccessibleName("What the room sees")
+        screen_layout.addWidget(self.step_content, 1)
+        self.parts.addWidget(screen_box)
+        notes_box = QWidget()
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.setSpacing(SPACE["xs"])
+        notes_layout.addWidget(label("Speaker notes", role="h3"))
+        # Citations open the report beside the console; terms open their definitions.
+        self.speaker_notes = LinkedText("speakerNotes", "Speaker notes")
+        notes_layout.addWidget(self.speaker_notes, 1)
+        self.prompts = label("", name="discussionPrompts", selectable=True)
+        self.prompts.setAccessibleName("Discussion prompts")
+        notes_layout.addWidget(self.prompts)
+        self.next_label = label("", role="muted", name="nextStepLabel")
+        notes_layout.addWidget(self.next_label)
+        self.parts.addWidget(notes_box)
+        self.notes_box = notes_box
+        self.parts.setStretchFactor(0, 4)
+        self.parts.setStretchFactor(1, 6)
+        mid.addWidget(self.parts, 1)
+        self.collect_card = Card("collectCard")
+        self.collect_card.body.setContentsMargins(SPACE["m"], SPACE["s"], SPACE["m"], SPACE["s"])
+        self._build_collect(self.collect_card)
+        mid.addWidget(self.collect_card)
+        return middle
+
+    def _build_bottom(self) -> QBoxLayout:
+        """The facilitator's notes on the step and moving on, always at the foot of the page."""
+        bottom = QBoxLayout(QBoxLayout.LeftToRight)
+        bottom.setSpacing(SPACE["m"])
+        notes_column = QVBoxLayout()
+        notes_column.setSpacing(SPACE["xs"])
+        notes_column.addWidget(label("Notes on this step (saved as you type)", role="muted"))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("stepNotes")
+        self.notes.setTabChangesFocus(True)  # Tab moves on; no keyboard trap
+        self.notes.setAccessibleName("Notes on this step")
+        self.notes.setPlaceholderText("What the group said, questions to follow up…")
+        notes_column.addWidget(self.notes)
+        bottom.addLayout(notes_column, 1)
+        nav = QHBoxLayout()
+        nav.setSpacing(SPACE["s"])
+        nav.addStretch(1)
+        self.previous = button("← Previous", "previousStep", accessible="Previous step")
+        self.next = button("Next step →", "nextStep", role="primary", accessible="Next step")
+        nav.addWidget(self.previous, 0, Qt.AlignBottom)
+        nav.addWidget(self.next, 0, Qt.AlignBottom)
+        bottom.addLayout(nav)
+        self.flows.append(bottom)  # the buttons go under the notes when the page is narrow
+        return bottom
+
     def _build_collect(self, card: Card) -> None:
-        card.body.addWidget(label("Collect answers", role="h3"))
+        """How answers are collected, the inputs beside the spread so far, and Reveal."""
+        header = QBoxLayout(QBoxLayout.LeftToRight)
+        header.addWidget(label("Collect answers", role="h3", wrap=False))
+        header.addSpacing(SPACE["m"])
         modes = QHBoxLayout()
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
@@ -249,9 +335,9 @@ class ConsolePage(QWidget):
             modes.addWidget(radio)
             radio.toggled.connect(lambda on, k=key: on and self._mode_chosen(k))
         modes.addStretch(1)
-        card.body.addLayout(modes)
+        header.addLayout(modes, 1)
+        card.body.addLayout(header)
         self.collect_hint = label("", role="muted", name="collectHint")
-        card.body.addWidget(self.collect_hint)
         self.collect_area = QWidget()
         self.collect_area.setObjectName("collectArea")
         self.collect_grid = QGridLayout(self.collect_area)
@@ -259,15 +345,39 @@ class ConsolePage(QWidget):
         self.collect_grid.setVerticalSpacing(SPACE["xs"])
         palette = current_palette()
         self.collect_area.setStyleSheet(
+            "#collectArea { background: transparent; } "
             f"QPushButton:checked {{ background: {palette.accent}; color: {palette.accent_text}; "
             f"border: 2px solid {palette.accent}; font-weight: 600; }}")
         self.collect_scroll = QScrollArea()
         self.collect_scroll.setObjectName("collectScroll")
         self.collect_scroll.setWidgetResizable(True)
         self.collect_scroll.setFrameShape(QScrollArea.NoFrame)
+        self.collect_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.collect_scroll.setWidget(self.collect_area)
+        self.collect_scroll.viewport().setAutoFillBackground(False)  # the card's own background
+        self.collect_area.setAutoFillBackground(False)
         self.collect_scroll.setMinimumHeight(72)
-        card.body.addWidget(self.collect_scroll, 1)
+        body = QBoxLayout(QBoxLayout.LeftToRight)
+        body.setSpacing(SPACE["l"])
+        inputs = QVBoxLayout()
+        inputs.setSpacing(SPACE["xs"])
+        inputs.addWidget(self.collect_hint)
+        inputs.addWidget(self.collect_scroll, 1)
+        body.addLayout(inputs, 3)
+        # The spread of answers so far, beside the inputs that fill it.
+        spread = QVBoxLayout()
+        spread.setSpacing(SPACE["xs"])
+        tally_row = QHBoxLayout()
+        self.tally_title = label("Answers", role="h3", name="tallyTitle", wrap=False)
+        self.tally_summary = label("", role="muted", name="tallySummary")
+        tally_row.addWidget(self.tally_title)
+        tally_row.addWidget(self.tally_summary, 1)
+        spread.addLayout(tally_row)
+        self.chart = BarChart("consoleChart")
+        self.chart.setMinimumWidth(200)  # and as tall as there is room for (see _arrange)
+        spread.addWidget(self.chart, 1)
+        body.addLayout(spread, 2)
+        card.body.addLayout(body, 1)
         row = QHBoxLayout()
         self.reveal_button = button("Reveal the answer", "revealAnswer", role="primary",
                                     description="Show the right answer, why, the report's "
@@ -276,6 +386,7 @@ class ConsolePage(QWidget):
         row.addWidget(self.reveal_button)
         row.addWidget(self.revealed_label, 1)
         card.body.addLayout(row)
+        self.flows = [header, body]  # side by side when there is room (see _arrange)
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, run: SessionRun) -> None:
@@ -320,6 +431,9 @@ class ConsolePage(QWidget):
         here = sum(1 for r in range(total)
                    if self.attendee_list.item(r).checkState() == Qt.Checked)
         self.present_count.setText(f"Attendance: {here} of {total} present")
+        self.side.setTabText(1, f"Attendance ({here}/{total})")
+        self.side.setTabToolTip(1, self.present_count.text())
+        self._fit_side()
 
     def _attendance_changed(self, item: QListWidgetItem) -> None:
         if self._loading or self.run is None:
@@ -380,15 +494,7 @@ class ConsolePage(QWidget):
                                     "ready.")
         self.previous.setEnabled(self.position > 0)
         self.next.setEnabled(self.position + 1 < len(run.steps))
-        was_hidden = self.collect_card.isHidden()
         self.collect_card.setVisible(step.question is not None)
-        if step.question is not None and was_hidden:
-            # A splitter gives a re-shown child no room: share the height out again.
-            total = max(self.parts.height(), 300)
-            first, last = self.parts.widget(0), self.parts.widget(2)
-            top = max(first.minimumSizeHint().height(), total * 2 // 9)
-            bottom = max(last.minimumSizeHint().height(), total * 2 // 9)
-            self.parts.setSizes([top, max(0, total - top - bottom), bottom])
         if step.question is not None:
             self._loading = True
             self.mode_buttons[record.collect_mode].setChecked(True)
@@ -416,6 +522,8 @@ class ConsolePage(QWidget):
             if item.widget():
                 item.widget().hide()
                 item.widget().deleteLater()
+        for column in range(self.collect_grid.columnCount()):
+            self.collect_grid.setColumnStretch(column, 0)
         self.tally_boxes = {}
         self.answer_buttons = {}
 
@@ -427,22 +535,33 @@ class ConsolePage(QWidget):
         collector = self.sessions.collector(self.run, self.position)
         multiple = question.type is QuestionType.MULTIPLE
         if mode == HANDS:
-            self.collect_hint.setText("Count the hands for each option." + (
+            self.collect_hint.setText("Count the hands for each option on the screen." + (
                 " People may raise a hand for more than one." if multiple else ""))
             spread = collector.spread(question)
-            for row, (letter, option) in enumerate(zip(LETTERS, step.options, strict=False)):
-                self.collect_grid.addWidget(label(f"{letter}.", role="h3", wrap=False), row, 0)
-                self.collect_grid.addWidget(label(option.text), row, 1)
+            # A count for each option, side by side: the options' words are on the screen above.
+            columns = 3 if len(step.options) > 4 else 2
+            for index, (letter, option) in enumerate(zip(LETTERS, step.options, strict=False)):
                 box = QSpinBox()
                 box.setObjectName(f"tally-{letter}")
                 box.setAccessibleName(f"Hands for option {letter}")
+                box.setAccessibleDescription(option.text)
+                box.setToolTip(option.text)
                 box.setRange(0, 999)
                 box.setValue(spread.counts.get(option.id, 0))
                 box.setMinimumWidth(90)
                 box.valueChanged.connect(lambda value, o=option.id: self._tally(o, value))
-                self.collect_grid.addWidget(box, row, 2)
+                letter_label = label(f"{letter}.", role="h3", wrap=False)
+                letter_label.setBuddy(box)
+                letter_label.setToolTip(option.text)
+                cell = QHBoxLayout()
+                cell.setContentsMargins(0, 0, SPACE["m"], 0)
+                cell.addWidget(letter_label)
+                cell.addWidget(box)
+                holder = QWidget()
+                holder.setLayout(cell)
+                self.collect_grid.addWidget(holder, index // columns, index % columns)
                 self.tally_boxes[letter] = box
-            self.collect_grid.setColumnStretch(1, 1)
+            self.collect_grid.setColumnStretch(columns, 1)
         else:
             self.collect_hint.setText("Click each person's answer" + (
                 " (they may choose more than one)." if multiple else "."))
@@ -472,10 +591,21 @@ class ConsolePage(QWidget):
         self._fit_inputs()
 
     def _fit_inputs(self) -> None:
-        """Show a show-of-hands grid whole; a long list of people scrolls inside the card."""
+        """Show a show-of-hands grid whole; a long list of people scrolls inside the card. Tab
+        goes from the way of collecting through the new inputs to Reveal, in reading order."""
+        previous: QWidget = self.mode_buttons[list(MODES)[-1]]
+        for widget in [*self.tally_boxes.values(), *self.answer_buttons.values()]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.reveal_button)
+        for index in range(self.collect_grid.count()):  # shown now, to be measured
+            widget = self.collect_grid.itemAt(index).widget()
+            if widget is not None:
+                widget.show()
         self.collect_grid.activate()
         wanted = self.collect_grid.sizeHint().height() + 4
-        self.collect_scroll.setMinimumHeight(min(wanted, 96))
+        lines = self.fontMetrics().lineSpacing()
+        self.collect_scroll.setMinimumHeight(min(wanted, lines * (5 if self.wide else 10)))
 
     def _tally(self, option_id: str, value: int) -> None:
         try:
