@@ -79,3 +79,23 @@ def test_window_opens_within_a_small_laptop_screen(qapp, monkeypatch):
     monkeypatch.setattr(main_window.QApplication, "primaryScreen", staticmethod(lambda: Screen()))
     size = main_window.fitted_size(QSize(1280, 820))
     assert size.height() <= 768 - 40 and size.width() == 1280
+
+
+def test_module_reads_with_one_scroll_bar_and_its_actions_in_view(qtbot, window):
+    """At 200%: the lesson scrolls as one page (no box of text scrolling inside it) and the
+    knowledge check button stays on screen wherever you are in the text."""
+    from PySide6.QtCore import QPoint
+
+    create_learner(qtbot, window, "Sam Ahmed")
+    window.resize(1280, 820)
+    window.appearance.set("light", 200)
+    window.open_module("front-door")
+    module = window.module
+    qtbot.waitUntil(lambda: module.text.height() > module.scroll.viewport().height())
+    assert not module.text.verticalScrollBar().isVisible()
+    bar = module.scroll.verticalScrollBar()
+    for value in (0, bar.maximum()):
+        bar.setValue(value)
+        top = module.start_check.mapTo(window, QPoint(0, 0)).y()
+        assert 0 <= top and top + module.start_check.height() <= window.height()
+    window.appearance.set("light", 100)

@@ -170,6 +170,7 @@ def stylesheet(p: Palette, scale: float) -> str:
     QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border};
         border-radius: 8px; }}
     QFrame[role="card"]:focus {{ border: 2px solid {p.focus}; }}
+    QFrame[role="actionbar"] {{ background: {p.window}; border-top: 1px solid {p.border}; }}
     QFrame[verdict="right"] {{ border-left: 6px solid {p.good}; }}
     QFrame[verdict="partly"] {{ border-left: 6px solid {p.warn}; }}
     QFrame[verdict="wrong"] {{ border-left: 6px solid {p.bad}; }}

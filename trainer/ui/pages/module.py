@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.content.pack import ContentPack
 from trainer.services.lesson import module_markdown
 from trainer.services.study import ModuleStatus
+from trainer.ui.theme import SPACE
 from trainer.ui.widgets import FlowBox, button, grade_badge, label, reading_column
 
 
@@ -25,6 +26,29 @@ class LinkedText(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._clicked)
+        self._grows = False
+
+    def grow_with_text(self) -> None:
+        """Be as tall as the text, with no scroll bar of its own, so the page around it scrolls
+        as one (one scroll bar, not a box of text inside a scrolling page)."""
+        self._grows = True
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+
+    def _fit(self) -> None:
+        if not self._grows:
+            return
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        height = int(document.size().height()) + 2 * self.frameWidth() + 4
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+            self.setMaximumHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()
 
     def _clicked(self, url: QUrl) -> None:
         text = url.toString()
@@ -53,27 +77,30 @@ class ModulePage(QWidget):
         self.badges = FlowBox(name="moduleJudgements")
         layout.addWidget(self.badges)
         self.text = LinkedText("moduleText", "Module text")
-        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
-        layout.addWidget(self.text, 1)
+        self.text.grow_with_text()
+        layout.addWidget(self.text)
+        layout.addStretch(1)
         self.case_buttons: list = []
+        # Under the scrolling text, always in view: the knowledge check and the case studies,
+        # wrapping onto a new line at large text sizes.
+        actions = QFrame()
+        actions.setObjectName("moduleActionBar")
+        actions.setProperty("role", "actionbar")
+        bar = QVBoxLayout(actions)
+        bar.setContentsMargins(SPACE["xl"], SPACE["s"], SPACE["xl"], SPACE["m"])
+        bar.setSpacing(SPACE["s"])
         self.check_info = label("", role="muted", name="checkInfo")
         self.start_check = button("Start knowledge check", "startCheck", role="primary")
-        layout.addWidget(self.check_info)
-        # Case studies, then the knowledge check, wrapping onto a new line at large text sizes.
+        bar.addWidget(self.check_info)
         self.case_row = FlowBox(name="moduleActions")
         self.case_row.addWidget(self.start_check)
-        layout.addWidget(self.case_row)
+        bar.addWidget(self.case_row)
+        self.layout().addWidget(actions)
+        self.scroll = self.findChild(QScrollArea, "moduleScroll")
         self.back.clicked.connect(self.back_requested)
         self.start_check.clicked.connect(lambda: self.check_requested.emit(self.module_id or ""))
         self.text.case_requested.connect(
             lambda case_id: self.case_requested.emit(self.module_id or "", case_id))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Keep at least ten lines of the module in view; when the window is too small for that
-        at a large text size, the whole page scrolls instead of squeezing the title."""
-        if event.type() == QEvent.FontChange:
-            self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
-        super().changeEvent(event)
 
     def show_module(self, pack: ContentPack, module_id: str, status: ModuleStatus | None) -> None:
         module = pack.modules[module_id]
@@ -102,7 +129,7 @@ class ModulePage(QWidget):
         chain = [*self.case_buttons, self.start_check]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
-        self.text.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)
         quiz = pack.quiz_for_module(module_id)
         if quiz is None:
             self.start_check.setEnabled(False)
