@@ -99,3 +99,19 @@ def test_module_reads_with_one_scroll_bar_and_its_actions_in_view(qtbot, window)
         top = module.start_check.mapTo(window, QPoint(0, 0)).y()
         assert 0 <= top and top + module.start_check.height() <= window.height()
     window.appearance.set("light", 100)
+
+
+def test_bar_chart_rows_grow_with_the_text(qtbot, qapp):
+    """At 200% each bar has room for its label: the chart grows instead of squeezing rows."""
+    from trainer.ui.manager_charts import BarChart
+
+    chart = BarChart("needsChart", "Mean mark by topic")
+    qtbot.addWidget(chart)
+    chart.set_bars([(f"Topic {n}", n / 10) for n in range(10)])
+    normal = chart.minimumHeight()
+    apply_theme(qapp, "light", 2.0)
+    chart.setFont(qapp.font())  # as the theme does for every widget
+    large = chart.minimumHeight()
+    apply_theme(qapp, "light", 1.0)
+    assert large >= normal * 1.6
+    assert large >= 10 * chart.fontMetrics().lineSpacing()
